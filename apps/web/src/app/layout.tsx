@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getViewer } from '../lib/viewer';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Dust', template: '%s · Dust' },
+  description: 'Design, debate and approve the flag groups of SECCOMP flags mode',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer().catch(() => null);
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Dust
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Baseline</Link>
+            <Link href="/proposals">Proposals</Link>
+            <Link href="/syscalls">Syscalls</Link>
+            <Link href="/releases">Releases</Link>
+            <Link href="/proposals/new">New proposal</Link>
+          </nav>
+          <span className="viewer">
+            {viewer ? (
+              <Link href="/account">
+                {viewer.name} ({viewer.role})
+              </Link>
+            ) : (
+              <Link href="/signin">Sign in</Link>
+            )}
+          </span>
+        </header>
+        <main>{children}</main>
+        <footer>
+          Dust: flag groups for SECCOMP flags mode, Linux 6.1.
+        </footer>
+      </body>
+    </html>
+  );
+}
