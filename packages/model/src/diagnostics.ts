@@ -29,6 +29,18 @@ export const DIAGNOSTIC_CODES = [
   'COMPAT_KERNEL_CHANGED',
   'COMPAT_FLAG_ADDED',
   'COMPAT_SYSCALL_ADDED',
+  // More diagnostics of one code than the validator returns (see MAX_DIAGNOSTICS_PER_CODE).
+  'DIAGNOSTICS_TRUNCATED',
+  // importSystemdSyscallFilter
+  'IMPORT_NO_GROUPS',
+  'IMPORT_LINE_IGNORED',
+  'IMPORT_GROUP_DUPLICATE',
+  'IMPORT_GROUP_EXCLUDED',
+  'IMPORT_GROUP_EMPTY',
+  'IMPORT_REFERENCE_UNKNOWN',
+  'IMPORT_SYSCALL_DROPPED',
+  'IMPORT_BASE_DROPPED',
+  'IMPORT_TOO_MANY_GROUPS',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -1,0 +1,60 @@
+import type { Grouping } from '../grouping';
+import { KERNELS } from '../syscalls/tables';
+import type { Findings } from './findings';
+import { quote } from './text';
+
+export const FORK_POLICIES = ['inherit'] as const;
+export const EXEC_POLICIES = ['keep', 'reset-to-base'] as const;
+/** Syscalls that run a new program: granting one makes `policy.exec` required. */
+export const EXEC_SYSCALLS: ReadonlySet<string> = new Set(['execve', 'execveat']);
+
+export function checkKernel(kernel: string, known: boolean, findings: Findings): void {
+  if (known) return;
+  findings.add(
+    'error',
+    'KERNEL_UNSUPPORTED',
+    ['kernel'],
+    `No syscall tables for kernel ${quote(kernel)}; supported: ${KERNELS.join(', ')}. Syscall names were not checked.`,
+  );
+}
+
+export function checkPolicy(grouping: Grouping, findings: Findings): void {
+  const { fork, exec } = grouping.policy;
+  if (!(FORK_POLICIES as readonly string[]).includes(fork)) {
+    findings.add(
+      'error',
+      'FORK_POLICY_INVALID',
+      ['policy', 'fork'],
+      `policy.fork is ${quote(fork)}; only "inherit" is allowed (a child never holds more than its parent).`,
+    );
+  }
+  if (exec === undefined) {
+    const grant = findExecGrant(grouping);
+    if (grant) {
+      findings.add(
+        'error',
+        'EXEC_POLICY_REQUIRED',
+        ['policy'],
+        `Flag ${quote(grant.flag)} grants ${grant.syscall} (/flags/${grant.index}), so policy.exec must say what survives execve: "keep" or "reset-to-base".`,
+      );
+    }
+  } else if (!(EXEC_POLICIES as readonly string[]).includes(exec)) {
+    findings.add(
+      'error',
+      'EXEC_POLICY_INVALID',
+      ['policy', 'exec'],
+      `policy.exec is ${quote(exec)}; it must be "keep" or "reset-to-base".`,
+    );
+  }
+}
+
+function findExecGrant(
+  grouping: Grouping,
+): { flag: string; index: number; syscall: string } | undefined {
+  for (let index = 0; index < grouping.flags.length; index++) {
+    const flag = grouping.flags[index];
+    const syscall = flag?.syscalls.find((s) => EXEC_SYSCALLS.has(s));
+    if (flag && syscall) return { flag: flag.name, index, syscall };
+  }
+  return undefined;
+}
