@@ -1,0 +1,68 @@
+// The Dust API as a Fastify plugin: it never listens (server.ts does). Order:
+// external plugins (schemas, security headers, cookies, rate limits, OpenAPI),
+// then the app's own (errors, database, auth, bootstrap), then the routes,
+// one routes/<resource>/index.ts per resource.
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from './config';
+import auth from './plugins/app/auth';
+import bootstrap from './plugins/app/bootstrap';
+import database from './plugins/app/database';
+import errors from './plugins/app/errors';
+import cookie from './plugins/external/cookie';
+import helmet from './plugins/external/helmet';
+import rateLimit from './plugins/external/rate-limit';
+import swagger from './plugins/external/swagger';
+import zod from './plugins/external/zod';
+import healthRoutes from './routes/health';
+
+export type { Config };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+  fastify.decorate('config', config);
+
+  await fastify.register(zod);
+  await fastify.register(helmet);
+  await fastify.register(cookie);
+  await fastify.register(rateLimit, { config });
+  await fastify.register(swagger);
+
+  await fastify.register(errors);
+  await fastify.register(database, { config });
+  await fastify.register(auth);
+  await fastify.register(bootstrap, { config });
+
+  // One line per resource: routes/<resource>/index.ts.
+  await fastify.register(healthRoutes);
+};
+
+export default app;
+
+/** A ready Fastify instance with the whole API on the configured database; call `listen` or `inject`. */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestTimeout: 30_000,
+    // Opening PGlite and applying migrations can take seconds on a busy machine.
+    pluginTimeout: 120_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  try {
+    // fp: the app's decorators (prisma, config, …) stay visible on the returned instance.
+    await fastify.register(fp(app), { config });
+    await fastify.ready();
+  } catch (err) {
+    await fastify.close().catch(() => {});
+    throw err;
+  }
+  return fastify;
+}

@@ -1,0 +1,105 @@
+// The one place that reads process.env: every setting is validated here, once, at boot.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root (…/apps/api/src → …). The default data directory lives here. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const EnvSchema = z.object({
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DUST_DATA_DIR: z.string().min(1).default('.data'),
+  DUST_BOOTSTRAP_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DUST_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  DUST_RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(300),
+  DUST_RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
+  DUST_SECURE_COOKIES: flag.optional(),
+  DUST_TRUST_PROXY: flag.default(false),
+  DUST_BUILD_WORKER: flag.default(true),
+  NODE_ENV: z.string().optional(),
+  /** npm sets INIT_CWD to where `npm run` was typed; relative paths resolve against it. */
+  INIT_CWD: z.string().optional(),
+  /** Only for tests: the server that test databases are created in. */
+  DUST_TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .default('postgresql://postgres@127.0.0.1:5432/postgres'),
+});
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string }
+  /** dataDir null: in memory (tests). */
+  | { kind: 'pglite'; dataDir: string | null };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  bootstrapToken: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Largest accepted request body, bytes. */
+  bodyLimit: number;
+  rateLimit: { writesPerMinute: number; loginPerMinute: number };
+  /** Set the Secure attribute on session cookies (default: on when NODE_ENV=production). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  /** Run the build worker in this process. */
+  buildWorker: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const base = e.INIT_CWD ?? process.cwd();
+  const dataDir =
+    env.DUST_DATA_DIR === undefined
+      ? path.join(REPO_ROOT, '.data')
+      : path.resolve(base, e.DUST_DATA_DIR);
+  return {
+    port: e.API_PORT,
+    host: e.API_HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir },
+    bootstrapToken: e.DUST_BOOTSTRAP_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.DUST_BODY_LIMIT,
+    rateLimit: {
+      writesPerMinute: e.DUST_RATE_LIMIT_WRITES,
+      loginPerMinute: e.DUST_RATE_LIMIT_LOGIN,
+    },
+    secureCookies: e.DUST_SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    trustProxy: e.DUST_TRUST_PROXY,
+    buildWorker: e.DUST_BUILD_WORKER,
+  };
+}
+
+/** Server in which the test suite creates (and drops) its own databases. */
+export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return EnvSchema.shape.DUST_TEST_DATABASE_URL.parse(env.DUST_TEST_DATABASE_URL);
+}

@@ -1,0 +1,89 @@
+// Opens the database named by the config (PGlite directory, PGlite in memory,
+// or PostgreSQL), applies pending migrations, and returns a Prisma client on it.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseConfig } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
+import { applyMigrations, type SqlSession } from './migrate';
+
+export type { PrismaClient };
+
+export interface Database {
+  kind: DatabaseConfig['kind'];
+  prisma: PrismaClient;
+  /** Migrations applied while opening. */
+  migrated: string[];
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === 'postgres' ? openPostgres(config.url) : openPGlite(config.dataDir);
+}
+
+async function openPGlite(dataDir: string | null): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const session: SqlSession = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
+  let migrated: string[];
+  try {
+    migrated = await applyMigrations(session);
+  } catch (err) {
+    await pglite.close();
+    throw err;
+  }
+  // pglite-prisma-adapter bundles its own copy of Prisma's adapter types; the
+  // runtime interface is the one the 6.19 client expects (checked by the tests).
+  const adapter = new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: 'pglite',
+    prisma,
+    migrated,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let migrated: string[];
+  try {
+    const client = await pool.connect();
+    try {
+      migrated = await applyMigrations({
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+        query: async <T>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as T[],
+      });
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    migrated,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

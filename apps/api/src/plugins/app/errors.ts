@@ -1,0 +1,101 @@
+// Every error becomes application/problem+json: {type, title, status, detail,
+// diagnostics?}. Request validation → 400 with diagnostics; framework errors
+// keep their 4xx status; anything unexpected → 500 without internals.
+import { STATUS_CODES } from 'node:http';
+import type { Diagnostic } from '@dust/model/diagnostics';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { Prisma } from '../../generated/prisma/client';
+import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
+
+function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply
+    .code(problem.status)
+    .headers(headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .serializer(JSON.stringify)
+    .send(problem);
+}
+
+function validationDiagnostics(error: FastifyError): Diagnostic[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const where = error.validationContext ?? 'request';
+  return error.validation.map((v) => ({
+    severity: 'error' as const,
+    code: 'SCHEMA',
+    message: `${where}${v.instancePath ? ` ${v.instancePath}` : ''}: ${v.message ?? 'invalid'}`,
+    path: v.instancePath,
+  }));
+}
+
+function toProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+): { problem: Problem; headers?: Record<string, string> } {
+  if (error instanceof ProblemError)
+    return { problem: error.toProblem(request.url), headers: error.headers };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return {
+      problem: {
+        type: 'urn:dust:problem:invalid-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: `The request ${error.validationContext ?? ''} does not match the schema.`.replace(
+          '  ',
+          ' ',
+        ),
+        diagnostics: validationDiagnostics(error),
+      },
+    };
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    return {
+      problem: {
+        type: 'urn:dust:problem:conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'That already exists.',
+      },
+    };
+  }
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return {
+      problem: {
+        type: 'about:blank',
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: error.message,
+      },
+    };
+  }
+  return {
+    problem: {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server failed to handle this request; it has been logged.',
+    },
+  };
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const { problem, headers } = toProblem(error, request);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ status: problem.status, code: error.code }, problem.detail);
+      return sendProblem(reply, problem, headers);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, {
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      }),
+    );
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,31 @@
+// OpenAPI document generated from the routes' zod schemas: /openapi.json and a UI at /docs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Dust API',
+          description:
+            'Review service for SECCOMP flags-mode groupings. Errors are application/problem+json. Reads are public; writes need `Authorization: Bearer <token>` or a session cookie plus `x-csrf-token`.',
+          version: '0.1.0',
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer' },
+            session: { type: 'apiKey', in: 'cookie', name: 'dust_session' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'swagger' },
+);
