@@ -4,7 +4,13 @@ import Link from 'next/link';
 
 // Errors the pages did not turn into problem details themselves (see lib/with-problem):
 // shown with what the browser knows, and a way to retry.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <section className="card stack" role="alert">
       <h1>Something went wrong</h1>

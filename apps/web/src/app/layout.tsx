@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { getViewer } from '../lib/viewer';
 import './globals.css';
 
+// Every page shows live data from the API and who is signed in: nothing is prerendered.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Dust', template: '%s · Dust' },
   description: 'Design, debate and approve the flag groups of SECCOMP flags mode',
@@ -18,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="brand">
             Dust
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="main-nav">
             <Link href="/">Baseline</Link>
             <Link href="/proposals">Proposals</Link>
             <Link href="/syscalls">Syscalls</Link>
@@ -36,9 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </span>
         </header>
         <main>{children}</main>
-        <footer>
-          Dust: flag groups for SECCOMP flags mode, Linux 6.1.
-        </footer>
+        <footer>Dust: flag groups for SECCOMP flags mode, Linux 6.1.</footer>
       </body>
     </html>
   );

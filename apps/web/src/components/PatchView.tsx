@@ -12,7 +12,7 @@ const CLASS = {
 /** A patch with +/- lines coloured; each line is a React text node (escaped). */
 export function PatchView({ text, label }: { text: string; label: string }) {
   return (
-    <pre className="patch" aria-label={label}>
+    <pre className="patch" data-label={label}>
       {highlightDiff(text).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are static and positional
         <span key={i} className={CLASS[line.kind]}>

@@ -15,8 +15,8 @@ export function ProblemView({ problem }: { problem: Problem }) {
       )}
       {problem.diagnostics && problem.diagnostics.length > 0 && (
         <ul>
-          {problem.diagnostics.map((d, i) => (
-            <li key={`${d.code}-${i}`} className={`diag ${d.severity}`}>
+          {problem.diagnostics.map((d) => (
+            <li key={`${d.code}|${d.path}|${d.message}`} className={`diag ${d.severity}`}>
               <code>{d.code}</code> <span className="mono small">{d.path || '/'}</span> {d.message}
             </li>
           ))}

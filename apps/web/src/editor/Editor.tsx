@@ -1,7 +1,15 @@
 'use client';
 
 import { type Diagnostic, type Grouping, validateGrouping } from '@dust/model';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { type EditorAction, editorReducer, initialEditorState } from './editor-state';
 import { FlagForm } from './FlagForm';
 import { locateDiagnostic } from './locate-diagnostic';
@@ -59,6 +67,7 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
     return result;
   }, [state.draft, baseline]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each new draft is rendered
   useLayoutEffect(() => {
     if (editStartedAt.current === null) return;
     const total = performance.now() - editStartedAt.current;
@@ -151,6 +160,7 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
             {state.draft.flags.map((f, i) => (
               <button
                 type="button"
+                // biome-ignore lint/suspicious/noArrayIndexKey: flags are edited in place by position
                 key={`${i}-${f.bit}`}
                 id={`flag-item-${i}`}
                 className={`${i === selected ? 'selected' : ''}${byFlag.get(i)?.errors ? ' has-error' : ''}`}
@@ -185,12 +195,17 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
                 id="policy-exec"
                 value={state.draft.policy.exec ?? ''}
                 onChange={(e) =>
-                  act({ type: 'setExecPolicy', exec: e.target.value === '' ? undefined : e.target.value })
+                  act({
+                    type: 'setExecPolicy',
+                    exec: e.target.value === '' ? undefined : e.target.value,
+                  })
                 }
               >
                 <option value="">(not set)</option>
                 <option value="keep">keep (flags survive execve)</option>
-                <option value="reset-to-base">reset-to-base (only the base set after execve)</option>
+                <option value="reset-to-base">
+                  reset-to-base (only the base set after execve)
+                </option>
               </select>
             </label>
           </fieldset>
@@ -220,9 +235,13 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
             {report.diagnostics.length === 0 ? (
               <p className="muted">No findings.</p>
             ) : (
-              <ul className="stack" style={{ listStyle: 'none', padding: 0 }} data-testid="diagnostics">
-                {report.diagnostics.map((d, i) => (
-                  <li key={`${d.code}-${d.path}-${i}`}>
+              <ul
+                className="stack"
+                style={{ listStyle: 'none', padding: 0 }}
+                data-testid="diagnostics"
+              >
+                {report.diagnostics.map((d) => (
+                  <li key={`${d.code}|${d.path}|${d.message}`}>
                     <button type="button" className={`diag ${d.severity}`} onClick={() => goTo(d)}>
                       <code>{d.code}</code>
                       <span>{d.message}</span>
@@ -232,7 +251,12 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
               </ul>
             )}
           </section>
-          <SubmitPanel target={target} grouping={state.draft} valid={report.valid} signedIn={signedIn} />
+          <SubmitPanel
+            target={target}
+            grouping={state.draft}
+            valid={report.valid}
+            signedIn={signedIn}
+          />
         </aside>
       </div>
     </div>

@@ -43,7 +43,10 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
     [act, index],
   );
   const fieldDiag = (field: string) =>
-    diagnostics.filter((d) => d.path === `/flags/${index}/${field}`).map((d) => d.message).join(' ');
+    diagnostics
+      .filter((d) => d.path === `/flags/${index}/${field}`)
+      .map((d) => d.message)
+      .join(' ');
 
   return (
     <div className="stack">
@@ -89,9 +92,7 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
       {fieldDiag('description') && <p className="error-text small">{fieldDiag('description')}</p>}
 
       <div>
-        <h3>
-          Granted syscalls ({flag.syscalls.length})
-        </h3>
+        <h3>Granted syscalls ({flag.syscalls.length})</h3>
         {flag.syscalls.length === 0 ? (
           <p className="muted small">None yet: pick them below.</p>
         ) : (
@@ -101,6 +102,7 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
               return (
                 <button
                   type="button"
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a name may repeat; the diagnostic paths are positional
                   key={`${name}-${position}`}
                   id={`assigned-${position}`}
                   className={`chip${d?.severity === 'error' ? ' removed' : ''}`}

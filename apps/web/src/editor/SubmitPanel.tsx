@@ -30,7 +30,11 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
     setProblemDiagnostics([]);
     try {
       if (target.kind === 'new') {
-        const created = await apiSend<{ id: string }>('POST', '/api/proposals', { title, rationale, grouping });
+        const created = await apiSend<{ id: string }>('POST', '/api/proposals', {
+          title,
+          rationale,
+          grouping,
+        });
         router.push(`/proposals/${encodeURIComponent(created.id)}`);
       } else {
         const created = await apiSend<{ number: number }>(
@@ -44,7 +48,9 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
     } catch (e) {
       setError(describeError(e));
       if (e instanceof ApiError && e.problem.diagnostics) {
-        setProblemDiagnostics(e.problem.diagnostics.map((d) => `${d.code} at ${d.path || '/'}: ${d.message}`));
+        setProblemDiagnostics(
+          e.problem.diagnostics.map((d) => `${d.code} at ${d.path || '/'}: ${d.message}`),
+        );
       }
       setBusy(false);
     }
@@ -70,17 +76,30 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
         <>
           <label>
             <span>Title</span>
-            <input id="proposal-title" value={title} onChange={(e) => setTitle(e.target.value)} style={{ width: '100%' }} />
+            <input
+              id="proposal-title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              style={{ width: '100%' }}
+            />
           </label>
           <label>
             <span>Rationale (markdown)</span>
-            <textarea id="proposal-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+            <textarea
+              id="proposal-rationale"
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+            />
           </label>
         </>
       ) : (
         <label>
           <span>Changelog (what changed since the previous revision)</span>
-          <textarea id="revision-changelog" value={changelog} onChange={(e) => setChangelog(e.target.value)} />
+          <textarea
+            id="revision-changelog"
+            value={changelog}
+            onChange={(e) => setChangelog(e.target.value)}
+          />
         </label>
       )}
       {!valid && (

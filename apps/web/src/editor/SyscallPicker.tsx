@@ -53,26 +53,17 @@ export function SyscallPicker({ catalog, assigned, elsewhere, onSet, flagName }:
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, index));
     setActive(next);
-    listRef.current
-      ?.querySelector(`[data-index="${next}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    listRef.current?.querySelector(`[data-index="${next}"]`)?.scrollIntoView({ block: 'nearest' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(active + 1),
-      ArrowUp: () => moveTo(active - 1),
-      PageDown: () => moveTo(active + 10),
-      PageUp: () => moveTo(active - 10),
-      Home: () => moveTo(0),
-      End: () => moveTo(shown.length - 1),
-      ' ': () => toggleAt(active, event.shiftKey),
-      Enter: () => toggleAt(active, event.shiftKey),
-    };
-    const action = keys[event.key];
-    if (action) {
+    const target = keyTarget(event.key, active, shown.length);
+    if (target !== null) {
       event.preventDefault();
-      action();
+      moveTo(target);
+    } else if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      toggleAt(active, event.shiftKey);
     }
   };
 
@@ -107,7 +98,11 @@ export function SyscallPicker({ catalog, assigned, elsewhere, onSet, flagName }:
         <button type="button" onClick={() => onSet(shownNames, true)} disabled={shown.length === 0}>
           Add all shown
         </button>
-        <button type="button" onClick={() => onSet(shownNames, false)} disabled={shownAssigned === 0}>
+        <button
+          type="button"
+          onClick={() => onSet(shownNames, false)}
+          disabled={shownAssigned === 0}
+        >
           Remove all shown
         </button>
       </div>
@@ -142,6 +137,26 @@ export function SyscallPicker({ catalog, assigned, elsewhere, onSet, flagName }:
   );
 }
 
+/** Where a navigation key moves the active row; null for other keys. */
+function keyTarget(key: string, active: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return active + 1;
+    case 'ArrowUp':
+      return active - 1;
+    case 'PageDown':
+      return active + 10;
+    case 'PageUp':
+      return active - 10;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
 const PickerRow = memo(function PickerRow({
   index,
   entry,
@@ -159,6 +174,7 @@ const PickerRow = memo(function PickerRow({
 }) {
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard
+    // biome-ignore lint/a11y/useFocusableInteractive: options of an aria-activedescendant listbox are not focused
     <div
       id={`opt-${entry.name}`}
       data-index={index}

@@ -38,9 +38,19 @@ test('adds flags on the lowest free bit with a unique name and selects them', ()
 
 test('multi-select adds without duplicates and removes a set', () => {
   let state = initialEditorState(BASE);
-  state = editorReducer(state, { type: 'setSyscalls', index: 0, names: ['close', 'read', 'pread64'], on: true });
+  state = editorReducer(state, {
+    type: 'setSyscalls',
+    index: 0,
+    names: ['close', 'read', 'pread64'],
+    on: true,
+  });
   assert.deepEqual(state.draft.flags[0]?.syscalls, ['openat', 'close', 'read', 'pread64']);
-  state = editorReducer(state, { type: 'setSyscalls', index: 0, names: ['openat', 'read'], on: false });
+  state = editorReducer(state, {
+    type: 'setSyscalls',
+    index: 0,
+    names: ['openat', 'read'],
+    on: false,
+  });
   assert.deepEqual(state.draft.flags[0]?.syscalls, ['close', 'pread64']);
   state = editorReducer(state, { type: 'removeSyscallAt', index: 0, position: 0 });
   assert.deepEqual(state.draft.flags[0]?.syscalls, ['pread64']);
@@ -55,7 +65,12 @@ test('renames by name (adopting a suggestion), edits fields, and removes flags',
   assert.equal(editorReducer(state, { type: 'renameByName', from: 'NOPE', to: 'X' }), state);
   state = editorReducer(state, { type: 'setDescription', index: 1, description: 'Net' });
   state = editorReducer(state, { type: 'setBit', index: 1, bit: 7 });
-  assert.deepEqual(state.draft.flags[1], { name: 'NEW_FLAG', bit: 7, description: 'Net', syscalls: [] });
+  assert.deepEqual(state.draft.flags[1], {
+    name: 'NEW_FLAG',
+    bit: 7,
+    description: 'Net',
+    syscalls: [],
+  });
   state = editorReducer(state, { type: 'removeFlag', index: 0 });
   assert.equal(state.draft.flags.length, 1);
   assert.equal(state.selected, 0);
@@ -80,8 +95,18 @@ test('locates diagnostics from their JSON Pointer', () => {
     field: 'syscalls',
     syscall: 5,
   });
-  assert.deepEqual(locateDiagnostic('/flags/0/name'), { kind: 'flag', flag: 0, field: 'name', syscall: null });
-  assert.deepEqual(locateDiagnostic('/flags/1'), { kind: 'flag', flag: 1, field: null, syscall: null });
+  assert.deepEqual(locateDiagnostic('/flags/0/name'), {
+    kind: 'flag',
+    flag: 0,
+    field: 'name',
+    syscall: null,
+  });
+  assert.deepEqual(locateDiagnostic('/flags/1'), {
+    kind: 'flag',
+    flag: 1,
+    field: null,
+    syscall: null,
+  });
   assert.deepEqual(locateDiagnostic('/policy/exec'), { kind: 'policy', field: 'exec' });
   assert.deepEqual(locateDiagnostic(''), { kind: 'document' });
   assert.deepEqual(locateDiagnostic('/flags/x'), { kind: 'document' });

@@ -70,14 +70,18 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         : state;
     case 'addFlag': {
       const flags = state.draft.flags;
-      const flag: Flag = { name: unusedName(flags), bit: freeBit(flags), description: '', syscalls: [] };
+      const flag: Flag = {
+        name: unusedName(flags),
+        bit: freeBit(flags),
+        description: '',
+        syscalls: [],
+      };
       return { draft: { ...state.draft, flags: [...flags, flag] }, selected: flags.length };
     }
     case 'removeFlag': {
       if (!state.draft.flags[action.index]) return state;
       const flags = state.draft.flags.filter((_, i) => i !== action.index);
-      const selected =
-        flags.length === 0 ? null : Math.min(state.selected ?? 0, flags.length - 1);
+      const selected = flags.length === 0 ? null : Math.min(state.selected ?? 0, flags.length - 1);
       return { draft: { ...state.draft, flags }, selected };
     }
     case 'setName':
@@ -113,6 +117,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, draft: { ...state.draft, policy } };
     }
     case 'setForkPolicy':
-      return { ...state, draft: { ...state.draft, policy: { ...state.draft.policy, fork: action.fork } } };
+      return {
+        ...state,
+        draft: { ...state.draft, policy: { ...state.draft.policy, fork: action.fork } },
+      };
   }
 }

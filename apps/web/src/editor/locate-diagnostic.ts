@@ -2,7 +2,12 @@
 // so that clicking a diagnostic selects the flag and focuses the field.
 
 export type DiagnosticTarget =
-  | { kind: 'flag'; flag: number; field: 'name' | 'bit' | 'description' | 'syscalls' | null; syscall: number | null }
+  | {
+      kind: 'flag';
+      flag: number;
+      field: 'name' | 'bit' | 'description' | 'syscalls' | null;
+      syscall: number | null;
+    }
   | { kind: 'policy'; field: 'fork' | 'exec' | null }
   | { kind: 'document' };
 

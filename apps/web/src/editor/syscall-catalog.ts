@@ -24,7 +24,10 @@ export function syscallCatalog(kernel: string): readonly CatalogEntry[] {
 export const ALL_ARCHES: readonly Arch[] = ARCHES;
 
 /** Search by substring; several words (space or comma separated) match any of them. */
-export function filterCatalog(catalog: readonly CatalogEntry[], query: string): readonly CatalogEntry[] {
+export function filterCatalog(
+  catalog: readonly CatalogEntry[],
+  query: string,
+): readonly CatalogEntry[] {
   const words = query
     .toLowerCase()
     .split(/[\s,]+/)

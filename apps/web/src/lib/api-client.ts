@@ -16,10 +16,12 @@ async function cookieHeader(): Promise<string> {
 
 async function request(path: string, accept = 'application/json'): Promise<Response> {
   const url = `${webConfig.apiUrl}${path}`;
+  // Outside the try: reading cookies is also how Next learns the page is dynamic.
+  const cookie = await cookieHeader();
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { accept, cookie: await cookieHeader() },
+      headers: { accept, cookie },
       cache: 'no-store',
     });
   } catch (error) {
@@ -45,7 +47,12 @@ async function problemFrom(response: Response): Promise<Problem> {
       status: response.status,
     };
   } catch {
-    return { type: 'about:blank', title: response.statusText, status: response.status, detail: text };
+    return {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      detail: text,
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Grouping } from '@dust/model';
+import type { Grouping } from '@dust/model';
 
 // Shapes of the review API's JSON answers as the web app reads them (issue 4 and
 // /openapi.json). Domain types (Grouping, Diagnostic) come from @dust/model.
@@ -16,7 +16,13 @@ export interface UserRef {
   name: string;
 }
 
-export type ProposalStatus = 'open' | 'approved' | 'rejected' | 'withdrawn' | 'superseded' | 'stale';
+export type ProposalStatus =
+  | 'open'
+  | 'approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'superseded'
+  | 'stale';
 
 export interface RevisionSummary {
   number: number;
@@ -48,11 +54,6 @@ export interface Proposal {
   revisions: RevisionSummary[];
   reviewCounts?: ReviewCounts;
   valid?: boolean;
-}
-
-export interface ValidationResult {
-  valid: boolean;
-  diagnostics: Diagnostic[];
 }
 
 export interface Comment {

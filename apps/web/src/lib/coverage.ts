@@ -15,7 +15,9 @@ export function coverageByArch(grouping: Grouping): ArchCoverage[] {
     const table = getSyscallTable(grouping.kernel, arch);
     if (!table) return [];
     const base = new Set(baseSyscallsFor(arch));
-    const names = new Set(table.filter((r) => r.entry !== null && !base.has(r.name)).map((r) => r.name));
+    const names = new Set(
+      table.filter((r) => r.entry !== null && !base.has(r.name)).map((r) => r.name),
+    );
     let count = 0;
     for (const name of names) if (granted.has(name)) count++;
     return [{ arch, granted: count, total: names.size }];

@@ -68,8 +68,13 @@ export async function forwardToApi(request: Request): Promise<Response> {
     if (!DROPPED_RESPONSE_HEADERS.has(name)) out.set(name, value);
   });
   for (const cookie of upstream.headers.getSetCookie()) out.append('set-cookie', cookie);
-  const body = request.method === 'HEAD' || upstream.status === 204 || upstream.status === 304
-    ? null
-    : upstream.body;
-  return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers: out });
+  const body =
+    request.method === 'HEAD' || upstream.status === 204 || upstream.status === 304
+      ? null
+      : upstream.body;
+  return new Response(body, {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: out,
+  });
 }

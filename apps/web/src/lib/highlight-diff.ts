@@ -10,7 +10,8 @@ export interface HighlightedLine {
 }
 
 const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
-const MAIL_HEADER = /^(From [0-9a-f]{7,40} |From: |Date: |Subject: |To: |Cc: |Message-Id: |In-Reply-To: |References: )/i;
+const MAIL_HEADER =
+  /^(From [0-9a-f]{7,40} |From: |Date: |Subject: |To: |Cc: |Message-Id: |In-Reply-To: |References: )/i;
 
 /** Classifies each line of a patch; hunks are counted so "---"/"+++" inside them stay body lines. */
 export function highlightDiff(text: string): HighlightedLine[] {
@@ -36,7 +37,11 @@ export function highlightDiff(text: string): HighlightedLine[] {
       oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
       newLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
       out.push({ kind: 'hunk', text: line });
-    } else if (/^(diff --git |index |--- (a\/|\/dev\/null)|\+\+\+ (b\/|\/dev\/null)|new file mode |deleted file mode )/.test(line)) {
+    } else if (
+      /^(diff --git |index |--- (a\/|\/dev\/null)|\+\+\+ (b\/|\/dev\/null)|new file mode |deleted file mode )/.test(
+        line,
+      )
+    ) {
       out.push({ kind: 'file', text: line });
     } else if (MAIL_HEADER.test(line)) {
       out.push({ kind: 'header', text: line });

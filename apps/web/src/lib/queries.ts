@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ValidationReport } from '@dust/model';
 import { apiGet, apiGetOrNull, apiGetPage, apiGetText } from './api-client';
 import type {
   ApiEvent,
@@ -9,9 +10,8 @@ import type {
   Proposal,
   Release,
   ReleaseSummary,
-  Revision,
   Review,
-  ValidationResult,
+  Revision,
 } from './api-types';
 
 // Every read the pages make, named after what they get. Paths follow the API contract
@@ -34,7 +34,7 @@ export const getProposal = (id: string) => apiGetOrNull<Proposal>(`/api/proposal
 export const getRevision = (id: string, n: number) =>
   apiGetOrNull<Revision>(`/api/proposals/${e(id)}/revisions/${n}`);
 export const getRevisionValidation = (id: string, n: number) =>
-  apiGet<ValidationResult>(`/api/proposals/${e(id)}/revisions/${n}/validation`);
+  apiGet<ValidationReport>(`/api/proposals/${e(id)}/revisions/${n}/validation`);
 
 export async function listComments(id: string): Promise<Comment[]> {
   const all: Comment[] = [];

@@ -1,15 +1,18 @@
 import 'server-only';
 import { cache } from 'react';
 import { apiGet } from './api-client';
-import { ApiError } from './problem';
 import type { Viewer } from './api-types';
+import { ApiError } from './problem';
 
 /** The signed-in user of this request, or null (anonymous, or the API said 401). */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   try {
     return await apiGet<Viewer>('/api/me');
   } catch (error) {
-    if (error instanceof ApiError && (error.problem.status === 401 || error.problem.status === 404)) {
+    if (
+      error instanceof ApiError &&
+      (error.problem.status === 401 || error.problem.status === 404)
+    ) {
       return null;
     }
     throw error;

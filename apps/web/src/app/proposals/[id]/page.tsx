@@ -1,0 +1,251 @@
+import type { Diagnostic } from '@dust/model';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionButton } from '../../../components/actions/ActionButton';
+import { CommentForm } from '../../../components/actions/CommentForm';
+import { ReviewForm } from '../../../components/actions/ReviewForm';
+import { GroupingChanges } from '../../../components/GroupingChanges';
+import { Markdown } from '../../../components/Markdown';
+import { ApprovePanel } from '../../../components/proposal/ApprovePanel';
+import { CommentList } from '../../../components/proposal/CommentList';
+import { FlagCard } from '../../../components/proposal/FlagCard';
+import { ReviewList } from '../../../components/proposal/ReviewList';
+import { SeriesPreview } from '../../../components/proposal/SeriesPreview';
+import { Time } from '../../../components/Time';
+import { flagChanges } from '../../../lib/flag-changes';
+import { locateFlagIndex } from '../../../lib/locate-flag';
+import {
+  getBaseline,
+  getProposal,
+  getRevision,
+  getRevisionValidation,
+  listComments,
+  listNameSuggestions,
+  listReviews,
+} from '../../../lib/queries';
+import { getViewer } from '../../../lib/viewer';
+import { withProblem } from '../../../lib/with-problem';
+
+type Params = { id: string };
+type Search = { rev?: string; against?: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Proposal #${id}` };
+}
+
+export default async function ProposalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
+  const { id } = await params;
+  const search = await searchParams;
+  return withProblem(async () => {
+    const [proposal, baseline, viewer] = await Promise.all([
+      getProposal(id),
+      getBaseline(),
+      getViewer(),
+    ]);
+    if (!proposal) notFound();
+    const numbers = proposal.revisions.map((r) => r.number).sort((a, b) => a - b);
+    const latest = numbers[numbers.length - 1] ?? 1;
+    const n = search.rev && numbers.includes(Number(search.rev)) ? Number(search.rev) : latest;
+    const againstKey =
+      search.against && (search.against === 'baseline' || numbers.includes(Number(search.against)))
+        ? search.against
+        : n > 1
+          ? String(n - 1)
+          : 'baseline';
+
+    const [revision, validation, comments, reviews, suggestions, against] = await Promise.all([
+      getRevision(id, n),
+      getRevisionValidation(id, n),
+      listComments(id),
+      listReviews(id, n),
+      listNameSuggestions(id),
+      againstKey === 'baseline' ? null : getRevision(id, Number(againstKey)),
+    ]);
+    if (!revision) notFound();
+    const compareTo = against?.grouping ?? baseline.grouping;
+    const changes = flagChanges(compareTo, revision.grouping);
+    const isAuthor = viewer !== null && String(viewer.id) === String(proposal.author.id);
+    const diagnosticsFor = (index: number) =>
+      validation.diagnostics.filter((d) => locateFlagIndex(d.path) === index);
+    const documentDiagnostics = validation.diagnostics.filter(
+      (d) => locateFlagIndex(d.path) === null,
+    );
+    const flagNames = revision.grouping.flags.map((f) => f.name);
+    const openConcerns = reviews.filter((r) => r.verdict === 'concern' && !r.resolved);
+
+    return (
+      <>
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <h1>
+            #{proposal.id} {proposal.title}
+          </h1>
+          <span className="row">
+            <span className={`badge ${proposal.status}`}>{proposal.status}</span>
+            {proposal.stale && <span className="badge stale">stale</span>}
+          </span>
+        </div>
+        <p className="muted small">
+          by {proposal.author.name} · opened <Time iso={proposal.createdAt} />
+        </p>
+        <Markdown>{proposal.rationale}</Markdown>
+
+        <nav className="tabs" aria-label="Revisions">
+          {numbers.map((k) => (
+            <Link
+              key={k}
+              href={`/proposals/${proposal.id}?rev=${k}`}
+              aria-current={k === n ? 'page' : undefined}
+            >
+              v{k}
+            </Link>
+          ))}
+          {isAuthor && proposal.status === 'open' && (
+            <Link href={`/proposals/${proposal.id}/revise?from=v${n}`}>+ New revision</Link>
+          )}
+        </nav>
+
+        <div className="row panel">
+          <span>
+            <strong>v{n}</strong> written against release {revision.baseRelease}
+            {revision.baseRelease !== baseline.release && (
+              <span className="badge stale"> baseline is now release {baseline.release}</span>
+            )}{' '}
+            · <Time iso={revision.createdAt} />
+          </span>
+          <span className={`badge ${validation.valid ? 'ok' : 'err'}`}>
+            {validation.valid ? 'valid and compatible' : 'has errors'}
+          </span>
+          <form method="get" className="row">
+            <input type="hidden" name="rev" value={n} />
+            <label className="row">
+              Compare with
+              <select name="against" defaultValue={againstKey}>
+                <option value="baseline">baseline (release {baseline.release})</option>
+                {numbers
+                  .filter((k) => k !== n)
+                  .map((k) => (
+                    <option key={k} value={k}>
+                      v{k}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="submit">Show diff</button>
+          </form>
+        </div>
+        {revision.changelog && (
+          <p>
+            <strong>Changelog:</strong> {revision.changelog}
+          </p>
+        )}
+
+        <h2 id="flags">
+          Flags ({revision.grouping.flags.length}) — changes against{' '}
+          {againstKey === 'baseline' ? `the baseline` : `v${againstKey}`}
+        </h2>
+        <p className="small">
+          Policy: fork <code>{revision.grouping.policy.fork}</code>, exec{' '}
+          <code>{revision.grouping.policy.exec ?? '(not set)'}</code>
+          {changes.policyChanged && <span className="badge warn">policy changed</span>}
+        </p>
+        <details className="panel" open>
+          <summary>Summary of changes</summary>
+          <GroupingChanges from={compareTo} to={revision.grouping} />
+        </details>
+        {documentDiagnostics.length > 0 && <DiagnosticList diagnostics={documentDiagnostics} />}
+        {changes.removedFlags.map((f) => (
+          <p key={f.bit} className="card diff-removed">
+            Flag <code>{f.name}</code> (bit {f.bit}) removed
+          </p>
+        ))}
+        {revision.grouping.flags.length === 0 && (
+          <p className="empty">This revision has no flags.</p>
+        )}
+        <div className="stack">
+          {revision.grouping.flags.map((flag, index) => {
+            const change = changes.byName.get(flag.name);
+            return (
+              <FlagCard
+                key={`${flag.bit}-${flag.name}`}
+                proposalId={String(proposal.id)}
+                revision={n}
+                flag={flag}
+                added={change?.added ?? new Set()}
+                removed={change?.removed ?? []}
+                status={change?.status ?? 'same'}
+                previousName={change?.previousName}
+                diagnostics={diagnosticsFor(index)}
+                comments={comments.filter((c) => c.flag === flag.name)}
+                suggestions={suggestions.filter((s) => s.flag === flag.name)}
+                viewer={viewer}
+                isAuthor={isAuthor}
+              />
+            );
+          })}
+        </div>
+
+        <h2 id="reviews">Reviews of v{n}</h2>
+        <ReviewList reviews={reviews} viewer={viewer} />
+        {viewer && proposal.status === 'open' && (
+          <ReviewForm proposalId={String(proposal.id)} revision={n} />
+        )}
+
+        <ApprovePanel
+          proposal={proposal}
+          revision={revision}
+          validation={validation}
+          baselineRelease={baseline.release}
+          openConcerns={openConcerns.length}
+          viewer={viewer}
+          isAuthor={isAuthor}
+        />
+
+        <h2 id="debate">Debate ({comments.length})</h2>
+        <CommentList comments={comments} />
+        {viewer ? (
+          <CommentForm proposalId={String(proposal.id)} revision={n} flags={flagNames} />
+        ) : (
+          <p>
+            <Link href="/signin">Sign in</Link> to comment and review.
+          </p>
+        )}
+
+        <h2 id="series">Patch series preview (v{n})</h2>
+        <SeriesPreview proposalId={String(proposal.id)} revision={n} valid={validation.valid} />
+
+        {isAuthor && proposal.status === 'open' && (
+          <p style={{ marginTop: '2rem' }}>
+            <ActionButton
+              method="PATCH"
+              path={`/api/proposals/${encodeURIComponent(String(proposal.id))}`}
+              body={{ status: 'withdrawn' }}
+              label="Withdraw proposal"
+              className="danger"
+            />
+          </p>
+        )}
+      </>
+    );
+  });
+}
+
+function DiagnosticList({ diagnostics }: { diagnostics: Diagnostic[] }) {
+  return (
+    <ul style={{ listStyle: 'none', padding: 0 }}>
+      {diagnostics.map((d) => (
+        <li key={`${d.code}|${d.path}|${d.message}`} className={`diag ${d.severity}`}>
+          <code>{d.code}</code> <span className="mono small">{d.path || '/'}</span>{' '}
+          <span>{d.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Editor, type EditorStart } from '../../../../editor/Editor';
+import { standardStarts } from '../../../../lib/editor-starts';
+import { getBaseline, getProposal, getRevision } from '../../../../lib/queries';
+import { getViewer } from '../../../../lib/viewer';
+import { withProblem } from '../../../../lib/with-problem';
+
+export const metadata: Metadata = { title: 'New revision' };
+
+type Search = { from?: string; renameFrom?: string; renameTo?: string };
+
+export default async function RevisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const { id } = await params;
+  const { from, renameFrom, renameTo } = await searchParams;
+  return withProblem(async () => {
+    const [proposal, baseline, viewer] = await Promise.all([
+      getProposal(id),
+      getBaseline(),
+      getViewer(),
+    ]);
+    if (!proposal) notFound();
+    const numbers = proposal.revisions.map((r) => r.number).sort((a, b) => b - a);
+    const revisions = await Promise.all(numbers.map((n) => getRevision(id, n)));
+    const starts: EditorStart[] = [
+      ...revisions.flatMap((r) =>
+        r ? [{ key: `v${r.number}`, label: `Revision v${r.number}`, grouping: r.grouping }] : [],
+      ),
+      ...standardStarts(baseline),
+    ];
+    const initial =
+      from && starts.some((s) => s.key === from) ? from : (starts[0]?.key ?? 'baseline');
+    const rename = renameFrom && renameTo ? { from: renameFrom, to: renameTo } : null;
+    return (
+      <>
+        <h1>
+          New revision of{' '}
+          <Link href={`/proposals/${proposal.id}`}>
+            #{proposal.id} {proposal.title}
+          </Link>
+        </h1>
+        {rename && (
+          <p className="panel">
+            Adopting the suggested name: <code>{rename.from}</code> → <code>{rename.to}</code>.
+            Review and submit with a changelog.
+          </p>
+        )}
+        {viewer && viewer.id !== proposal.author.id && (
+          <p className="muted">Only the author, {proposal.author.name}, can submit revisions.</p>
+        )}
+        <Editor
+          starts={starts}
+          initialStart={initial}
+          baseline={baseline.grouping}
+          target={{
+            kind: 'revision',
+            proposalId: String(proposal.id),
+            proposalTitle: proposal.title,
+            nextNumber: (numbers[0] ?? 0) + 1,
+          }}
+          rename={rename}
+          signedIn={viewer !== null}
+        />
+      </>
+    );
+  });
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BuildVerdict } from '../../../components/BuildVerdict';
+import { GroupingChanges } from '../../../components/GroupingChanges';
+import { PatchView } from '../../../components/PatchView';
+import { Time } from '../../../components/Time';
+import { publicOrigin } from '../../../lib/public-origin';
+import { getRelease, getReleaseMbox } from '../../../lib/queries';
+import { withProblem } from '../../../lib/with-problem';
+
+type Params = { k: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { k } = await params;
+  return { title: `Release ${k}` };
+}
+
+export default async function ReleasePage({ params }: { params: Promise<Params> }) {
+  const { k } = await params;
+  if (!/^\d+$/.test(k)) notFound();
+  return withProblem(async () => {
+    const number = Number(k);
+    const [release, previous, origin] = await Promise.all([
+      getRelease(k),
+      number > 0 ? getRelease(String(number - 1)) : null,
+      publicOrigin(),
+    ]);
+    if (!release) notFound();
+    const mbox = number > 0 ? await getReleaseMbox(number) : null;
+    const base = `/api/releases/${number}`;
+    const command = `curl -sSf ${origin}${base}/series.mbox -o dust-release-${number}.mbox && git am dust-release-${number}.mbox`;
+    return (
+      <>
+        <h1>Release {release.number}</h1>
+        <p className="muted">
+          <Time iso={release.createdAt} />
+          {release.proposal && (
+            <>
+              {' · from '}
+              <Link href={`/proposals/${release.proposal.id}?rev=${release.revision ?? ''}`}>
+                #{release.proposal.id} {release.proposal.title} v{release.revision}
+              </Link>
+            </>
+          )}
+        </p>
+
+        <h2>Build verdict</h2>
+        <BuildVerdict build={release.build} />
+
+        {mbox !== null ? (
+          <>
+            <h2>Downloads</h2>
+            <p className="row">
+              <a className="button primary" href={`${base}/series.mbox`} download>
+                Download mbox
+              </a>
+              <a className="button" href={`${base}/series.tar.gz`} download>
+                Download tar.gz
+              </a>
+              {(release.files ?? []).map((f) => (
+                <a
+                  key={f.name}
+                  href={`${base}/patches/${encodeURIComponent(f.name)}`}
+                  className="small"
+                >
+                  {f.name}
+                </a>
+              ))}
+            </p>
+            <p>Apply to a Linux 6.1 tree:</p>
+            <pre className="patch" data-testid="git-am-command">
+              {command}
+            </pre>
+          </>
+        ) : (
+          <p className="muted">
+            Release 0 is the starting point: no flags, strict mode’s base set only. No patches.
+          </p>
+        )}
+
+        <h2>Changes since {previous ? `release ${previous.number}` : 'nothing'}</h2>
+        <GroupingChanges from={previous?.grouping ?? null} to={release.grouping} />
+
+        <h2>Grouping</h2>
+        <FlagTable release={release} />
+
+        {mbox !== null && (
+          <>
+            <h2>Patch series</h2>
+            <PatchView text={mbox} label={`Patch series of release ${number}`} />
+          </>
+        )}
+      </>
+    );
+  });
+}
+
+function FlagTable({
+  release,
+}: {
+  release: {
+    grouping: {
+      flags: { name: string; bit: number; description: string; syscalls: string[] }[];
+      policy: { fork: string; exec?: string };
+    };
+  };
+}) {
+  const { flags, policy } = release.grouping;
+  return (
+    <>
+      <p className="small">
+        Policy: fork <code>{policy.fork}</code>, exec <code>{policy.exec ?? '(not set)'}</code>
+      </p>
+      {flags.length === 0 ? (
+        <p className="empty">No flags: only the base set (read, write, exit, rt_sigreturn).</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th className="num">Bit</th>
+              <th>Flag</th>
+              <th>Description</th>
+              <th>Syscalls</th>
+            </tr>
+          </thead>
+          <tbody>
+            {flags.map((f) => (
+              <tr key={f.bit}>
+                <td className="num">{f.bit}</td>
+                <td className="mono">SECCOMP_FLAG_{f.name}</td>
+                <td>{f.description}</td>
+                <td className="small mono">{f.syscalls.join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

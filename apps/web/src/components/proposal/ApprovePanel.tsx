@@ -1,0 +1,107 @@
+import type { ValidationReport } from '@dust/model';
+import Link from 'next/link';
+import type { Proposal, Revision, Viewer } from '../../lib/api-types';
+import { ActionButton } from '../actions/ActionButton';
+
+interface Props {
+  proposal: Proposal;
+  revision: Revision;
+  validation: ValidationReport;
+  baselineRelease: number;
+  openConcerns: number;
+  viewer: Viewer | null;
+  isAuthor: boolean;
+}
+
+/**
+ * The maintainers' Approve button, with every reason it is disabled spelled out (the
+ * API checks the same things again in its approval transaction and answers 409).
+ */
+export function ApprovePanel({
+  proposal,
+  revision,
+  validation,
+  baselineRelease,
+  openConcerns,
+  viewer,
+  isAuthor,
+}: Props) {
+  const isMaintainer = viewer?.role === 'maintainer' || viewer?.role === 'admin';
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+  const compat = errors.filter((d) => d.code.startsWith('COMPAT_'));
+  const invalid = errors.filter((d) => !d.code.startsWith('COMPAT_'));
+  const stale = revision.baseRelease !== baselineRelease;
+  const id = encodeURIComponent(String(proposal.id));
+  const reasons: React.ReactNode[] = [];
+  if (proposal.status !== 'open') reasons.push(`The proposal is ${proposal.status}.`);
+  if (invalid.length > 0)
+    reasons.push(
+      `Invalid: ${invalid.length} error${invalid.length === 1 ? '' : 's'} (${[...new Set(invalid.map((d) => d.code))].join(', ')}).`,
+    );
+  if (compat.length > 0)
+    reasons.push(
+      `Incompatible with release ${baselineRelease}: ${[...new Set(compat.map((d) => d.code))].join(', ')}.`,
+    );
+  if (stale)
+    reasons.push(
+      <>
+        Stale: written against release {revision.baseRelease}, the baseline is release{' '}
+        {baselineRelease}.{' '}
+        {isAuthor || isMaintainer ? (
+          <ActionButton
+            method="POST"
+            path={`/api/proposals/${id}/revisions/${revision.number}/rebase`}
+            label="Rebase onto the baseline"
+          />
+        ) : (
+          'The author can rebase it.'
+        )}
+      </>,
+    );
+  if (openConcerns > 0)
+    reasons.push(
+      <>
+        {openConcerns} open concern{openConcerns === 1 ? '' : 's'}:{' '}
+        <a href="#reviews">its author must resolve it</a>.
+      </>,
+    );
+
+  return (
+    <section
+      className="panel stack"
+      aria-labelledby="approve-heading"
+      style={{ marginTop: '1rem' }}
+    >
+      <h2 id="approve-heading" style={{ marginTop: 0 }}>
+        Approval
+      </h2>
+      {reasons.length > 0 ? (
+        <ul id="approve-blockers">
+          {reasons.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed order of checks
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          v{revision.number} is valid, compatible, based on the current baseline and free of open
+          concerns.
+        </p>
+      )}
+      {isMaintainer ? (
+        <ActionButton
+          method="POST"
+          path={`/api/proposals/${id}/revisions/${revision.number}/approve`}
+          label={`Approve v${revision.number} as release ${baselineRelease + 1}`}
+          className="primary"
+          disabled={reasons.length > 0}
+          title={reasons.length > 0 ? 'Disabled: see the reasons above' : undefined}
+        />
+      ) : (
+        <p className="small muted">
+          Maintainers approve. {viewer ? '' : <Link href="/signin">Sign in</Link>}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Review, Viewer } from '../../lib/api-types';
+import { ActionButton } from '../actions/ActionButton';
+import { Markdown } from '../Markdown';
+import { Time } from '../Time';
+
+export function ReviewList({ reviews, viewer }: { reviews: Review[]; viewer: Viewer | null }) {
+  if (reviews.length === 0) return <p className="muted">No reviews of this revision yet.</p>;
+  return (
+    <div>
+      {reviews.map((r) => (
+        <article key={r.id} className="comment" id={`review-${r.id}`}>
+          <div className="meta row">
+            <span className={`badge ${r.verdict}`}>{r.verdict === 'nak' ? 'NAK' : r.verdict}</span>
+            <strong>{r.author.name}</strong>
+            <Time iso={r.createdAt} />
+            {r.outdated && <span className="badge">outdated: the grouping changed since</span>}
+            {r.verdict === 'concern' &&
+              (r.resolved ? (
+                <span className="badge ok">resolved</span>
+              ) : (
+                <span className="badge concern">open: blocks approval</span>
+              ))}
+            {r.verdict === 'concern' &&
+              !r.resolved &&
+              viewer &&
+              String(viewer.id) === String(r.author.id) && (
+                <ActionButton
+                  method="POST"
+                  path={`/api/reviews/${encodeURIComponent(r.id)}/resolve`}
+                  label="Resolve"
+                />
+              )}
+          </div>
+          <Markdown>{r.body}</Markdown>
+        </article>
+      ))}
+    </div>
+  );
+}
