@@ -1,0 +1,27 @@
+import type { KernelVerdictLike } from './kernel-test-types';
+
+/** Logs are for people reading a failure; past this size only the tail matters. */
+export const BUILD_LOG_LIMIT = 256 * 1024;
+
+/** One readable log for the job: a header per stage, then what the stage printed. */
+export function formatBuildLog(verdict: KernelVerdictLike): string {
+  const parts: string[] = [];
+  for (const stage of verdict.stages) {
+    parts.push(`== ${stage.name}: ${stage.status} (${stage.seconds.toFixed(1)} s) ==`);
+    if (stage.log) parts.push(stage.log.trimEnd());
+  }
+  parts.push(
+    `== checkpatch: ${verdict.checkpatch.errors} errors, ${verdict.checkpatch.warnings} warnings ==`,
+  );
+  for (const flag of verdict.flags) {
+    parts.push(`flag ${flag.name}: ${flag.status}${flag.detail ? ` (${flag.detail})` : ''}`);
+  }
+  parts.push(`== verdict: ${verdict.status}${verdict.reason ? `: ${verdict.reason}` : ''} ==`);
+  return truncateLog(parts.join('\n'));
+}
+
+export function truncateLog(log: string): string {
+  if (log.length <= BUILD_LOG_LIMIT) return log;
+  const cut = log.length - BUILD_LOG_LIMIT;
+  return `[… ${cut} characters cut …]\n${log.slice(cut)}`;
+}
