@@ -174,7 +174,7 @@ describe('help', () => {
       const help = runDust([command, '--help']);
       assert.equal(help.status, 0, `${command}: ${help.stderr}`);
       assert.match(help.stdout, new RegExp(`^Usage: dust ${command}`));
-      assert.match(help.stdout, new RegExp(`Example:\\n {2}dust ${command}`));
+      assert.match(help.stdout, /Example:\n {2}dust /);
     }
   });
 });
