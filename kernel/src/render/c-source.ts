@@ -1,0 +1,46 @@
+import type { Flag } from '@dust/model';
+
+const TAB = 8;
+
+/** `left` padded with tabs up to `column` (a multiple of 8), at least one tab. */
+export function padWithTabs(left: string, column: number): string {
+  const tabs = Math.max(1, Math.ceil((column - Math.floor(left.length / TAB) * TAB) / TAB));
+  return left + '\t'.repeat(tabs);
+}
+
+/** The tab stop after the longest of `lefts`, as kernel headers align their values. */
+export function alignColumn(lefts: string[]): number {
+  return (Math.floor(Math.max(...lefts.map((l) => l.length)) / TAB) + 1) * TAB;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Guards against anything but an identifier reaching C code (the validator checks it first). */
+export function cIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a C identifier: ${JSON.stringify(name)}`);
+  return name;
+}
+
+export function flagMacro(flag: Flag): string {
+  return `SECCOMP_FLAG_${cIdentifier(flag.name)}`;
+}
+
+/** Flags in bit order: the order of every table the series renders. */
+export function flagsByBit(flags: readonly Flag[]): Flag[] {
+  return [...flags].sort((a, b) => a.bit - b.bit);
+}
+
+/** `A | B | C` as lines of at most `width` columns, continuation lines indented by `indent`. */
+export function orLines(terms: string[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const term of terms) {
+    const piece = current === '' ? term : ` | ${term}`;
+    if (current !== '' && current.length + piece.length + 2 > width) {
+      lines.push(`${current} |`);
+      current = `${indent}${term}`;
+    } else current += piece;
+  }
+  lines.push(current);
+  return lines;
+}

@@ -1,0 +1,374 @@
+import type { Grouping } from '@dust/model';
+import { flagsByBit } from './c-source';
+import { flagsTableHeader, TABLE_PATH } from './flags-table';
+import type { Edit, PatchSpec } from './types';
+
+// The contexts below are Linux 6.1 (Debian linux-source-6.1) text at the given
+// lines; kernel/test/render-base.test.ts checks them against the real tree.
+
+const SCHED_HEADER_EDITS: Edit[] = [
+  {
+    line: 28,
+    before: ` * @mode:  indicates one of the valid values above for controlled
+ *         system calls available to a process.
+ * @filter: must always point to a valid seccomp-filter or NULL as it is
+`,
+    after: ` * @mode:  indicates one of the valid values above for controlled
+ *         system calls available to a process.
+ * @flags: the SECCOMP_FLAG_* bits held in SECCOMP_MODE_FLAGS; once in that
+ *         mode they can only ever be reduced.
+ * @filter: must always point to a valid seccomp-filter or NULL as it is
+`,
+  },
+  {
+    line: 37,
+    before: `\tint mode;
+\tatomic_t filter_count;
+\tstruct seccomp_filter *filter;
+};
+
+#ifdef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+`,
+    after: `\tint mode;
+\tatomic_t filter_count;
+\tstruct seccomp_filter *filter;
+#ifdef CONFIG_SECCOMP_FLAGS
+\tu32 flags;
+#endif
+};
+
+#ifdef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+`,
+  },
+  {
+    line: 90,
+    before: `}
+#endif /* CONFIG_SECCOMP */
+
+#ifdef CONFIG_SECCOMP_FILTER
+extern void seccomp_filter_release(struct task_struct *tsk);
+`,
+    after: `}
+#endif /* CONFIG_SECCOMP */
+
+#ifdef CONFIG_SECCOMP_FLAGS
+extern void seccomp_flags_exec(void);
+#else
+static inline void seccomp_flags_exec(void) { }
+#endif /* CONFIG_SECCOMP_FLAGS */
+
+#ifdef CONFIG_SECCOMP_FILTER
+extern void seccomp_filter_release(struct task_struct *tsk);
+`,
+  },
+];
+
+const EXEC_EDITS: Edit[] = [
+  {
+    line: 1344,
+    before: `\tme->personality &= ~bprm->per_clear;
+
+\tclear_syscall_work_syscall_user_dispatch(me);
+
+\tif (bprm->secureexec) {
+`,
+    after: `\tme->personality &= ~bprm->per_clear;
+
+\tclear_syscall_work_syscall_user_dispatch(me);
+\tseccomp_flags_exec();
+
+\tif (bprm->secureexec) {
+`,
+  },
+];
+
+const FLAGS_ENTRY = `
+#ifdef CONFIG_SECCOMP_FLAGS
+/*
+ * prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags) must reach
+ * seccomp_set_mode_flags() even when no held flag permits prctl: dropping
+ * flags always succeeds there, and asking for more fails with -EPERM.
+ */
+static bool seccomp_flags_is_set_flags(int this_syscall)
+{
+#ifdef __NR_prctl
+\tunsigned long args[6];
+
+\tif (this_syscall != __NR_prctl)
+\t\treturn false;
+\tsyscall_get_arguments(current, current_pt_regs(), args);
+\t/* sys_prctl() takes its option as an int: compare what it will see. */
+\treturn (int)args[0] == PR_SET_SECCOMP &&
+\t       args[1] == SECCOMP_MODE_FLAGS;
+#else
+\treturn false;
+#endif
+}
+
+static void __secure_computing_flags(int this_syscall)
+{
+\tconst unsigned int size = ARRAY_SIZE(seccomp_flags_mask);
+\tu32 flags = READ_ONCE(current->seccomp.flags);
+
+\t/* Compat system calls get the base set only. */
+\tif (!in_compat_syscall()) {
+\t\tif ((unsigned int)this_syscall < size &&
+\t\t    (seccomp_flags_mask[array_index_nospec(this_syscall, size)] & flags))
+\t\t\treturn;
+\t\tif (seccomp_flags_is_set_flags(this_syscall))
+\t\t\treturn;
+\t}
+\t/* The base set of strict mode, or SIGKILL. */
+\t__secure_computing_strict(this_syscall);
+}
+#endif /* CONFIG_SECCOMP_FLAGS */
+`;
+
+const SET_MODE_FLAGS = `
+#ifdef CONFIG_SECCOMP_FLAGS
+/**
+ * seccomp_set_mode_flags: enter SECCOMP_MODE_FLAGS, or drop flags in it
+ * @flags: the SECCOMP_FLAG_* bits to hold
+ *
+ * Entering needs no_new_privs or CAP_SYS_ADMIN, as filter mode does.  Once
+ * in flags mode a subset of the held flags always succeeds, and anything
+ * else fails: a task can never regain a flag.
+ *
+ * Returns 0 on success, -EINVAL for unknown flags or another mode, -EACCES
+ * without privilege, or -EPERM when asking for flags not held.
+ */
+static long seccomp_set_mode_flags(unsigned long flags)
+{
+\tconst unsigned long seccomp_mode = SECCOMP_MODE_FLAGS;
+\tbool privileged;
+\tlong ret = -EINVAL;
+
+\tif (flags & ~SECCOMP_FLAGS_VALID)
+\t\treturn -EINVAL;
+
+\t/* Only entering flags mode needs privilege; the task never leaves it. */
+\tprivileged = READ_ONCE(current->seccomp.mode) == seccomp_mode ||
+\t\t     task_no_new_privs(current) ||
+\t\t     ns_capable_noaudit(current_user_ns(), CAP_SYS_ADMIN);
+
+\tspin_lock_irq(&current->sighand->siglock);
+
+\tif (current->seccomp.mode == seccomp_mode) {
+\t\tret = -EPERM;
+\t\tif (flags & ~(unsigned long)current->seccomp.flags)
+\t\t\tgoto out;
+\t\tWRITE_ONCE(current->seccomp.flags, flags);
+\t\tret = 0;
+\t\tgoto out;
+\t}
+
+\tif (!seccomp_may_assign_mode(seccomp_mode))
+\t\tgoto out;
+
+\tret = -EACCES;
+\tif (!privileged)
+\t\tgoto out;
+
+\t/* The flags must be in place before the syscall work flag is set. */
+\tWRITE_ONCE(current->seccomp.flags, flags);
+\tseccomp_assign_mode(current, seccomp_mode, 0);
+\tret = 0;
+
+out:
+\tspin_unlock_irq(&current->sighand->siglock);
+
+\treturn ret;
+}
+
+/*
+ * Called by begin_new_exec() past the point of no return: with the
+ * "reset-to-base" exec policy the new program holds no flags.
+ */
+void seccomp_flags_exec(void)
+{
+\tif (!SECCOMP_FLAGS_EXEC_RESET ||
+\t    current->seccomp.mode != SECCOMP_MODE_FLAGS)
+\t\treturn;
+
+\tspin_lock_irq(&current->sighand->siglock);
+\tWRITE_ONCE(current->seccomp.flags, 0);
+\tspin_unlock_irq(&current->sighand->siglock);
+}
+#endif /* CONFIG_SECCOMP_FLAGS */
+`;
+
+const STRICT_END = `\tcurrent->seccomp.mode = SECCOMP_MODE_DEAD;
+\tseccomp_log(this_syscall, SIGKILL, SECCOMP_RET_KILL_THREAD, true);
+\tdo_exit(SIGKILL);
+}
+
+#ifndef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+`;
+
+const SET_STRICT_END = `\tret = 0;
+
+out:
+\tspin_unlock_irq(&current->sighand->siglock);
+
+\treturn ret;
+}
+
+#ifdef CONFIG_SECCOMP_FILTER
+`;
+
+/** Inserts `text` into `snippet` right after its first occurrence of `marker`. */
+function insertAfter(snippet: string, marker: string, text: string): string {
+  const at = snippet.indexOf(marker);
+  if (at < 0) throw new Error(`marker not in snippet: ${marker}`);
+  return snippet.slice(0, at + marker.length) + text + snippet.slice(at + marker.length);
+}
+
+const SECCOMP_C_EDITS: Edit[] = [
+  {
+    line: 12,
+    before: ` * Mode 1 uses a fixed list of allowed system calls.
+ * Mode 2 allows user-defined system call filters in the form
+ *        of Berkeley Packet Filters/Linux Socket Filters.
+ */
+#define pr_fmt(fmt) "seccomp: " fmt
+`,
+    after: ` * Mode 1 uses a fixed list of allowed system calls.
+ * Mode 2 allows user-defined system call filters in the form
+ *        of Berkeley Packet Filters/Linux Socket Filters.
+ * Mode 3 allows the base set of mode 1 plus the system calls permitted by
+ *        the flags a task holds; flags can be dropped, never regained.
+ */
+#define pr_fmt(fmt) "seccomp: " fmt
+`,
+  },
+  {
+    line: 31,
+    before: `
+/* Not exposed in headers: strictly internal use only. */
+#define SECCOMP_MODE_DEAD\t(SECCOMP_MODE_FILTER + 1)
+
+#ifdef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+#include <asm/syscall.h>
+#endif
+
+#ifdef CONFIG_SECCOMP_FILTER
+`,
+    after: `
+/* Not exposed in headers: strictly internal use only. */
+#define SECCOMP_MODE_DEAD\t(SECCOMP_MODE_FLAGS + 1)
+
+#ifdef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+#include <asm/syscall.h>
+#endif
+
+#ifdef CONFIG_SECCOMP_FLAGS
+#include "seccomp_flags_table.h"
+#endif
+
+#ifdef CONFIG_SECCOMP_FILTER
+`,
+  },
+  {
+    line: 1022,
+    before: STRICT_END,
+    after: insertAfter(STRICT_END, '\tdo_exit(SIGKILL);\n}\n', FLAGS_ENTRY),
+  },
+  {
+    line: 1339,
+    before: `\tcase SECCOMP_MODE_FILTER:
+\t\treturn __seccomp_filter(this_syscall, sd, false);
+\t/* Surviving SECCOMP_RET_KILL_* must be proactively impossible. */
+\tcase SECCOMP_MODE_DEAD:
+`,
+    after: `\tcase SECCOMP_MODE_FILTER:
+\t\treturn __seccomp_filter(this_syscall, sd, false);
+#ifdef CONFIG_SECCOMP_FLAGS
+\tcase SECCOMP_MODE_FLAGS:
+\t\t__secure_computing_flags(this_syscall);  /* may call do_exit */
+\t\treturn 0;
+#endif
+\t/* Surviving SECCOMP_RET_KILL_* must be proactively impossible. */
+\tcase SECCOMP_MODE_DEAD:
+`,
+  },
+  {
+    line: 1378,
+    before: SET_STRICT_END,
+    after: insertAfter(SET_STRICT_END, '\treturn ret;\n}\n', SET_MODE_FLAGS),
+  },
+  {
+    line: 2033,
+    before: `\tcase SECCOMP_MODE_FILTER:
+\t\top = SECCOMP_SET_MODE_FILTER;
+\t\tuargs = filter;
+\t\tbreak;
+\tdefault:
+\t\treturn -EINVAL;
+`,
+    after: `\tcase SECCOMP_MODE_FILTER:
+\t\top = SECCOMP_SET_MODE_FILTER;
+\t\tuargs = filter;
+\t\tbreak;
+#ifdef CONFIG_SECCOMP_FLAGS
+\tcase SECCOMP_MODE_FLAGS:
+\t\t/* The third prctl() argument is the flags value itself. */
+\t\treturn seccomp_set_mode_flags((unsigned long)filter);
+#endif
+\tdefault:
+\t\treturn -EINVAL;
+`,
+  },
+];
+
+/** Patch 2: the flags mode in kernel/seccomp.c, the exec hook and the generated table. */
+export function corePatch(grouping: Grouping): PatchSpec {
+  const flags = flagsByBit(grouping.flags);
+  const exec = grouping.policy.exec ?? 'keep';
+  const body = [
+    'Implement SECCOMP_MODE_FLAGS. prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS,',
+    'flags) enters the mode; like filter mode it needs no_new_privs or',
+    'CAP_SYS_ADMIN, and unknown bits fail with -EINVAL. In flags mode the same',
+    'call with a subset of the held flags always succeeds (a task can always',
+    'drop flags); asking for any flag not held fails with -EPERM. That call',
+    'is let through at system call entry even when no held flag permits',
+    'prctl(): the arguments are read with syscall_get_arguments(), since x86',
+    'passes no seccomp_data.',
+    '',
+    'At system call entry a call runs when it is in the base set of strict',
+    'mode or when seccomp_flags_mask[nr] & flags is non-zero: one load and',
+    'one predicted branch. Anything else kills the task with SIGKILL, as in',
+    'strict mode. Compat system calls get the base set only.',
+    '',
+    'The flags live in struct seccomp, which copy_seccomp() copies: a forked',
+    'child inherits them. On execve() the exec policy of this grouping',
+    exec === 'reset-to-base'
+      ? 'applies, "reset-to-base": begin_new_exec() clears the flags, so the new\nprogram runs with the base set only.'
+      : 'applies, "keep": the flags survive execve(), as seccomp filters do;\nbegin_new_exec() calls seccomp_flags_exec(), which leaves them alone.',
+    '',
+    'The per-system-call mask table is generated into',
+    `${TABLE_PATH}, which only kernel/seccomp.c includes; every`,
+    'entry is guarded by its __NR_* macro, so one table serves every',
+    'architecture.',
+    '',
+    'SECCOMP_MODE_DEAD moves to SECCOMP_MODE_FLAGS + 1, since mode 3 is now',
+    'taken.',
+    '',
+    flags.length === 0
+      ? 'The table is empty: no flag permits any system call yet.'
+      : `The table covers ${countSyscalls(grouping)} system calls in ${flags.length === 1 ? '1 flag' : `${flags.length} flags`}.`,
+  ].join('\n');
+  return {
+    subject: 'seccomp: add the flags mode (SECCOMP_MODE_FLAGS)',
+    body,
+    changes: [
+      { kind: 'modify', path: 'fs/exec.c', edits: EXEC_EDITS },
+      { kind: 'modify', path: 'include/linux/seccomp.h', edits: SCHED_HEADER_EDITS },
+      { kind: 'modify', path: 'kernel/seccomp.c', edits: SECCOMP_C_EDITS },
+      { kind: 'new', path: TABLE_PATH, content: flagsTableHeader(grouping) },
+    ],
+  };
+}
+
+function countSyscalls(grouping: Grouping): number {
+  return new Set(grouping.flags.flatMap((f) => f.syscalls)).size;
+}

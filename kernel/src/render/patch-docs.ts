@@ -1,0 +1,150 @@
+import type { Flag, Grouping } from '@dust/model';
+import { cIdentifier, flagMacro, flagsByBit } from './c-source';
+import { rstLines, wrapWords } from './text';
+import type { PatchSpec } from './types';
+
+export const DOC_PATH = 'Documentation/userspace-api/seccomp_flags.rst';
+
+// Linux 6.1 Documentation/userspace-api/index.rst, lines 19-22.
+const INDEX_BEFORE = `   no_new_privs
+   seccomp_filter
+   landlock
+   unshare
+`;
+
+function title(text: string, char: string, over = false): string[] {
+  const rule = char.repeat(text.length);
+  return over ? [rule, text, rule] : [text, rule];
+}
+
+/** One list-table cell: the first line after `lead`, the rest aligned under it. */
+function cell(lead: string, lines: string[]): string[] {
+  const body = lines.length > 0 ? lines : ['(none)'];
+  const pad = ' '.repeat(lead.length);
+  return body.map((l, i) => `${i === 0 ? lead : pad}${l}`);
+}
+
+function flagRow(flag: Flag): string[] {
+  const syscalls = [...flag.syscalls]
+    .sort()
+    .map((s) => `\`\`${cIdentifier(s)}\`\``)
+    .join(', ');
+  return [
+    ...cell('   * - ', [`\`\`${flagMacro(flag)}\`\``]),
+    ...cell('     - ', [String(flag.bit)]),
+    ...cell('     - ', rstLines(flag.description)),
+    ...cell('     - ', wrapWords(syscalls, 64)),
+  ];
+}
+
+function flagTable(grouping: Grouping): string[] {
+  const flags = flagsByBit(grouping.flags);
+  if (flags.length === 0) {
+    return ['No flags are defined yet: in flags mode a task may run the base set only.'];
+  }
+  return [
+    '.. list-table::',
+    '   :header-rows: 1',
+    '   :widths: 25 5 35 35',
+    '',
+    '   * - Flag',
+    '     - Bit',
+    '     - Description',
+    '     - System calls',
+    ...flags.flatMap(flagRow),
+  ];
+}
+
+function execPolicyText(grouping: Grouping): string[] {
+  return grouping.policy.exec === 'reset-to-base'
+    ? [
+        'The exec policy of this kernel is ``reset-to-base``: after a successful',
+        ':manpage:`execve(2)` the task is still in flags mode but holds no flags,',
+        'so the new program may run the base set only.',
+      ]
+    : [
+        'The exec policy of this kernel is ``keep``: the flags survive',
+        ':manpage:`execve(2)`, as seccomp filters do.',
+      ];
+}
+
+/** The documentation page: semantics, usage and the flag table. */
+export function flagsDocument(grouping: Grouping): string {
+  return [
+    '.. SPDX-License-Identifier: GPL-2.0',
+    '',
+    ...title('Seccomp flags mode (SECCOMP_MODE_FLAGS)', '=', true),
+    '',
+    ...title('Introduction', '='),
+    '',
+    'In seccomp flags mode a task does not pick a fixed list of system calls or',
+    'write a filter: it holds a set of flags, each of which permits one group of',
+    'system calls. With no flag held it may run exactly what strict mode allows',
+    '(``read``, ``write``, ``exit`` and ``rt_sigreturn``, or ``sigreturn`` on',
+    '32-bit x86): the base set. Any other system call kills the task with',
+    '``SIGKILL``, as in strict mode. The mode is available when the kernel is',
+    'built with ``CONFIG_SECCOMP_FLAGS``.',
+    '',
+    ...title('Usage', '='),
+    '',
+    'A task enters flags mode with::',
+    '',
+    '\tprctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags);',
+    '',
+    'where ``flags`` is a bitwise OR of the ``SECCOMP_FLAG_*`` constants of',
+    '``<linux/seccomp.h>``. As for filter mode, the task must have called',
+    '``prctl(PR_SET_NO_NEW_PRIVS, 1)`` or have ``CAP_SYS_ADMIN`` in its user',
+    'namespace, otherwise the call fails with ``EACCES``. Unknown bits fail with',
+    '``EINVAL``, and so does the call in another seccomp mode.',
+    '',
+    'In flags mode the same call with a subset of the held flags always',
+    'succeeds, even when no held flag permits :manpage:`prctl(2)`: a task can',
+    'always drop flags. Asking for any flag it does not hold fails with',
+    '``EPERM``: a flag once dropped is never regained.',
+    '',
+    'A system call runs when it is in the base set or when any held flag',
+    'permits it; a system call may be permitted by several flags. Compat system',
+    'calls (32-bit calls on a 64-bit kernel) get the base set only.',
+    '',
+    ...title('Fork and exec', '='),
+    '',
+    'A child created by :manpage:`fork(2)` or :manpage:`clone(2)` inherits the',
+    'flags of its parent, so it never holds more.',
+    '',
+    ...execPolicyText(grouping),
+    '',
+    ...title('Flags', '='),
+    '',
+    ...flagTable(grouping),
+    '',
+  ].join('\n');
+}
+
+/** Patch 4: Documentation/userspace-api/seccomp_flags.rst and its index entry. */
+export function docsPatch(grouping: Grouping): PatchSpec {
+  return {
+    subject: 'Documentation: seccomp: document the flags mode',
+    body: [
+      'Describe SECCOMP_MODE_FLAGS for user space: how to enter the mode, drop',
+      'flags, what fork and exec do, and the table of flags with the system',
+      'calls each permits.',
+    ].join('\n'),
+    changes: [
+      { kind: 'new', path: DOC_PATH, content: flagsDocument(grouping) },
+      {
+        kind: 'modify',
+        path: 'Documentation/userspace-api/index.rst',
+        edits: [
+          {
+            line: 19,
+            before: INDEX_BEFORE,
+            after: INDEX_BEFORE.replace(
+              '   seccomp_filter\n',
+              '   seccomp_filter\n   seccomp_flags\n',
+            ),
+          },
+        ],
+      },
+    ],
+  };
+}

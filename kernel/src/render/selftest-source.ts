@@ -1,0 +1,326 @@
+import type { Flag, Grouping } from '@dust/model';
+import { BASE_SYSCALLS } from '@dust/model';
+import { alignColumn, cIdentifier, flagMacro, flagsByBit, padWithTabs } from './c-source';
+import { cBlockComment } from './text';
+
+export const SELFTEST_NAME = 'seccomp_flags_test';
+
+/**
+ * Calls the selftest never makes as samples: they block (pause), hang up the
+ * terminal (vhangup), share the caller's stack (vfork), need a valid frame
+ * (sigreturn) or act on the whole machine even with bad arguments. Every
+ * other sample is called with all arguments -1, which fails harmlessly.
+ */
+const UNSAFE_SAMPLES = new Set([
+  'pause',
+  'vhangup',
+  'vfork',
+  'fork',
+  'clone',
+  'clone3',
+  'sigsuspend',
+  'rt_sigreturn',
+  'sigreturn',
+  'reboot',
+  'kexec_load',
+  'kexec_file_load',
+  'restart_syscall',
+  'exit',
+  'exit_group',
+  'sync',
+  'syncfs',
+  'setsid',
+  'munlockall',
+  'idle',
+]);
+
+/** Harmless calls used to check that a call outside the held flags kills. */
+const PROBES = [
+  'getppid',
+  'getpid',
+  'getuid',
+  'getgid',
+  'geteuid',
+  'getegid',
+  'gettid',
+  'sched_yield',
+  'getpgrp',
+  'getpriority',
+  'times',
+  'umask',
+  'uname',
+  'getcwd',
+];
+
+const MAX_SAMPLES = 8;
+
+function guardedList(name: string, syscalls: string[]): string[] {
+  return [
+    `static const long ${name}[] = {`,
+    ...syscalls.flatMap((s) => [`#ifdef __NR_${cIdentifier(s)}`, `\t__NR_${s},`, '#endif']),
+    '\t-1',
+    '};',
+  ];
+}
+
+function samplesOf(flag: Flag): string[] {
+  const base = new Set<string>(BASE_SYSCALLS);
+  return [...flag.syscalls]
+    .sort()
+    .filter((s) => !UNSAFE_SAMPLES.has(s) && !base.has(s))
+    .slice(0, MAX_SAMPLES);
+}
+
+function probesOutside(flag: Flag): string[] {
+  return PROBES.filter((p) => !flag.syscalls.includes(p));
+}
+
+function variant(flag: Flag): string[] {
+  const id = cIdentifier(flag.name);
+  return [
+    ...guardedList(`${id}_samples`, samplesOf(flag)),
+    ...guardedList(`${id}_outside`, probesOutside(flag)),
+    '',
+    `FIXTURE_VARIANT_ADD(flag, ${id}) {`,
+    `\t.flag = ${flagMacro(flag)},`,
+    `\t.samples = ${id}_samples,`,
+    `\t.outside = ${id}_outside,`,
+    '};',
+    '',
+  ];
+}
+
+function fallbackDefines(flags: Flag[]): string[] {
+  if (flags.length === 0) return [];
+  const column = alignColumn(flags.map((f) => `#define ${flagMacro(f)}`));
+  return flags.flatMap((f) => [
+    `#ifndef ${flagMacro(f)}`,
+    ...cBlockComment(f.description),
+    `${padWithTabs(`#define ${flagMacro(f)}`, column)}(1UL << ${f.bit})`,
+    '#endif',
+  ]);
+}
+
+/** The fork used by the inheritance test: a flag permitting fork, or clone. */
+function forkCall(flags: Flag[]): { flag: Flag; nr: string; probe: string } | undefined {
+  for (const call of ['fork', 'clone']) {
+    const flag = flags.find((f) => f.syscalls.includes(call));
+    const probe = flag ? probesOutside(flag)[0] : undefined;
+    if (flag && probe) return { flag, nr: call, probe };
+  }
+  return undefined;
+}
+
+const COMMON = `
+/* Exit status of a child that could not enter flags mode. */
+#define NOT_ENTERED 99
+
+static int enter_flags_mode(unsigned long flags)
+{
+\tif (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+\t\treturn -1;
+\treturn prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags, 0, 0);
+}
+
+/* Only the base set is sure to run in flags mode: leave with exit, not exit_group. */
+static void child_exit(int code)
+{
+\tsyscall(__NR_exit, code);
+}
+
+/* Wait status of a child that holds flags and makes system call nr. */
+static int call_holding(unsigned long flags, long nr)
+{
+\tint status = 0;
+\tpid_t pid = fork();
+
+\tif (pid == 0) {
+\t\tif (enter_flags_mode(flags))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tsyscall(nr, -1L, -1L, -1L, -1L, -1L, -1L);
+\t\tchild_exit(0);
+\t}
+\tif (pid < 0 || waitpid(pid, &status, 0) != pid)
+\t\treturn -1;
+\treturn status;
+}
+
+static bool killed(int status)
+{
+\treturn status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+static bool survived(int status)
+{
+\treturn status != -1 && WIFEXITED(status) && WEXITSTATUS(status) != NOT_ENTERED;
+}
+
+TEST(no_flags_is_strict_mode)
+{
+\tASSERT_TRUE(survived(call_holding(0, __NR_write)));
+\tASSERT_TRUE(killed(call_holding(0, __NR_getppid)));
+}
+
+TEST(unknown_bits_fail_with_einval)
+{
+\tunsigned long unknown = ~SECCOMP_FLAGS_ALL;
+\tint status = 0;
+\tpid_t pid;
+
+\tif (unknown == 0)
+\t\tSKIP(return, "every bit is a flag");
+\tpid = fork();
+\tif (pid == 0) {
+\t\tif (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+\t\t\t_exit(1);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, unknown, 0, 0) != -1)
+\t\t\t_exit(2);
+\t\t_exit(errno == EINVAL ? 0 : 3);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+}
+
+TEST(drop_succeeds_regain_fails_with_eperm)
+{
+\tint status = 0;
+\tpid_t pid;
+
+\tif (SECCOMP_FLAGS_ALL == 0)
+\t\tSKIP(return, "no flags to drop");
+\tpid = fork();
+\tif (pid == 0) {
+\t\tif (enter_flags_mode(SECCOMP_FLAGS_ALL))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0, 0, 0))
+\t\t\tchild_exit(1);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL, 0, 0) != -1)
+\t\t\tchild_exit(2);
+\t\tchild_exit(errno == EPERM ? 0 : 3);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+}
+`;
+
+const FLAG_FIXTURE = `
+FIXTURE(flag) {};
+
+FIXTURE_VARIANT(flag) {
+\tunsigned long flag;
+\t/* -1 terminated; only the calls this architecture has */
+\tconst long *samples;
+\tconst long *outside;
+};
+
+FIXTURE_SETUP(flag) {}
+FIXTURE_TEARDOWN(flag) {}
+`;
+
+const FLAG_TESTS = `
+TEST_F(flag, permits_its_system_calls)
+{
+\tint i;
+
+\tfor (i = 0; variant->samples[i] != -1; i++) {
+\t\tint status = call_holding(variant->flag, variant->samples[i]);
+
+\t\tEXPECT_TRUE(survived(status)) {
+\t\t\tTH_LOG("system call %ld: wait status %#x", variant->samples[i], status);
+\t\t}
+\t}
+}
+
+TEST_F(flag, kills_other_system_calls)
+{
+\tif (variant->outside[0] == -1)
+\t\tSKIP(return, "the flag permits every probe call");
+\tASSERT_TRUE(killed(call_holding(variant->flag, variant->outside[0])));
+}
+`;
+
+function forkTest(flags: Flag[]): string[] {
+  const call = forkCall(flags);
+  if (!call) return [];
+  const nr = `__NR_${call.nr}`;
+  const spawn = call.nr === 'fork' ? `syscall(${nr})` : `syscall(${nr}, SIGCHLD, 0L, 0L, 0L, 0L)`;
+  return `
+/* A child forked in flags mode holds its parent's flags: ${call.probe} kills it. */
+TEST(fork_inherits_the_flags)
+{
+#if defined(${nr}) && defined(__NR_${call.probe})
+\tint status = 0, fds[2];
+\tchar c;
+\tpid_t pid;
+
+\tif (${flagMacro(call.flag)} & (1UL << 31) && 0)
+\t\treturn;
+\tASSERT_EQ(0, pipe(fds));
+\tpid = fork();
+\tif (pid == 0) {
+\t\tclose(fds[0]);
+\t\tif (enter_flags_mode(${flagMacro(call.flag)}))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tif (${spawn} == 0) {
+\t\t\tsyscall(__NR_write, fds[1], "r", 1);
+\t\t\tsyscall(__NR_${call.probe});
+\t\t\tsyscall(__NR_write, fds[1], "a", 1);
+\t\t}
+\t\tchild_exit(0);
+\t}
+\tclose(fds[1]);
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+\tASSERT_EQ(1, read(fds[0], &c, 1));
+\tASSERT_EQ('r', c);
+\tASSERT_EQ(0, read(fds[0], &c, 1));
+#else
+\tSKIP(return, "no ${call.nr} or ${call.probe} on this architecture");
+#endif
+}
+`.split('\n');
+}
+
+/** tools/testing/selftests/seccomp/seccomp_flags_test.c for this grouping. */
+export function selftestSource(grouping: Grouping): string {
+  const flags = flagsByBit(grouping.flags);
+  const all = flags.length === 0 ? '0UL' : `(${flags.map(flagMacro).join(' | ')})`;
+  return [
+    '// SPDX-License-Identifier: GPL-2.0',
+    '/*',
+    ' * Tests of seccomp flags mode (SECCOMP_MODE_FLAGS), generated by Dust with',
+    ' * the flags they test: per flag, sample system calls run and a call outside',
+    ' * the flag kills; no flags behave like strict mode; flags can be dropped',
+    ' * and never regained; unknown bits fail; a forked child inherits the flags.',
+    ' * Sample calls get -1 for every argument, which fails harmlessly.',
+    ' */',
+    '#define _GNU_SOURCE',
+    '#include <errno.h>',
+    '#include <signal.h>',
+    '#include <stdbool.h>',
+    '#include <sys/prctl.h>',
+    '#include <sys/syscall.h>',
+    '#include <sys/wait.h>',
+    '#include <unistd.h>',
+    '#include <linux/seccomp.h>',
+    '',
+    '#include "../kselftest_harness.h"',
+    '',
+    '#ifndef SECCOMP_MODE_FLAGS',
+    '#define SECCOMP_MODE_FLAGS\t3',
+    '#endif',
+    ...fallbackDefines(flags),
+    '',
+    `#define SECCOMP_FLAGS_ALL\t${all}`,
+    ...COMMON.split('\n'),
+    ...(flags.length > 0 ? FLAG_FIXTURE.split('\n') : []),
+    ...flags.flatMap(variant),
+    ...(flags.length > 0 ? FLAG_TESTS.split('\n') : []),
+    ...forkTest(flags),
+    'TEST_HARNESS_MAIN',
+    '',
+  ].join('\n');
+}
