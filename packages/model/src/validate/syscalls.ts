@@ -162,18 +162,26 @@ function checkFamilies(
     const members = (facts.familyMembers.get(family) ?? []).filter(
       (m) => (facts.baseMask.get(m) ?? 0) !== facts.archMask.get(m),
     );
+    // The first few flags holding each member, for "split across flags" messages.
+    const holders = new Map<string, number[]>();
+    for (const [i, grant] of byFlag) {
+      for (const m of grant.members) {
+        const list = holders.get(m);
+        if (!list) holders.set(m, [i]);
+        else if (list.length < 4) list.push(i);
+      }
+    }
     for (const [i, grant] of byFlag) {
       const missing = members.filter((m) => !grant.members.has(m));
       if (missing.length === 0) continue;
       let missingMask = 0;
       for (const m of missing) missingMask |= facts.archMask.get(m) ?? 0;
-      const arches = archesOf(facts, missingMask);
       findings.add(
         'warning',
         'SYSCALL_FAMILY_SPLIT',
         ['flags', i, 'syscalls', grant.first],
-        () => familyMessage(family, grant, missing, byFlag, flags, i),
-        arches,
+        () => familyMessage(family, grant, missing, holders, flags, i),
+        archesOf(facts, missingMask),
       );
     }
   }
@@ -183,23 +191,20 @@ function familyMessage(
   family: SyscallFamily,
   grant: FamilyGrant,
   missing: readonly string[],
-  byFlag: ReadonlyMap<number, FamilyGrant>,
+  holders: ReadonlyMap<string, readonly number[]>,
   flags: readonly Flag[],
   i: number,
 ): string {
   const flagName = quote((flags[i] as Flag).name);
   const here = listText([...grant.members]);
   const elsewhere: string[] = [];
-  for (const [k, other] of byFlag) {
-    if (k === i) continue;
-    const moved = missing.filter((m) => other.members.has(m));
-    if (moved.length > 0)
-      elsewhere.push(`${listText(moved)} in ${quote((flags[k] as Flag).name)} (/flags/${k})`);
-    if (elsewhere.length === 3) break;
+  for (const m of missing) {
+    const k = holders.get(m)?.find((index) => index !== i);
+    if (k !== undefined) elsewhere.push(`${m} in ${quote((flags[k] as Flag).name)} (/flags/${k})`);
   }
   const variants = `variants of ${family.call} on other arches or ABIs`;
   if (elsewhere.length > 0) {
-    return `${family.call} is split across flags: ${flagName} grants ${here}, but ${elsewhere.join('; ')}. They are ${variants}: keep them in one flag.`;
+    return `${family.call} is split across flags: ${flagName} grants ${here}, but ${elsewhere.join(', ')}. They are ${variants}: keep them in one flag.`;
   }
   return `${family.call} is half-granted: ${flagName} grants ${here} but not ${listText(missing)}, the ${variants}.`;
 }
