@@ -55,6 +55,8 @@ extract_tree() {
   tar -xJf "$SOURCE_TARBALL" -C "$tmp" --strip-components=1
   say "tree: committing the clean base"
   git -C "$tmp" init -q
+  # The base commit makes ~75k loose objects: no background repack competing with builds.
+  git -C "$tmp" config gc.auto 0
   # -f: Debian's top-level .gitignore ignores "/*"; the base must hold every file.
   git -C "$tmp" add -A -f
   GIT_AUTHOR_NAME=dust GIT_AUTHOR_EMAIL=dust@localhost GIT_AUTHOR_DATE='2022-12-11T00:00:00Z' \
@@ -103,8 +105,20 @@ build_tree() {
   say "build: $(stat -c %s "$TREE/arch/x86/boot/bzImage") bytes bzImage"
 }
 
+prepare_am_worktree() {
+  # The kernel test runs `git am` here, apart from the build tree (see apply-series.ts).
+  if [ -e "$TREE.am/.git" ]; then
+    say "am worktree: $TREE.am"
+    return
+  fi
+  say "am worktree: checking out $TREE.am"
+  git -C "$TREE" worktree prune
+  git -C "$TREE" worktree add -q --detach "$TREE.am" dust-base
+}
+
 install_packages
 extract_tree
+prepare_am_worktree
 configure_tree
 build_tree
 say "done: tree $TREE"
