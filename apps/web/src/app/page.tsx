@@ -13,7 +13,7 @@ export default async function HomePage() {
     const [baseline, releases, events] = await Promise.all([
       getBaseline(),
       listReleases(),
-      listEvents('limit=12'),
+      listEvents(12),
     ]);
     const latestNumber = releases.reduce((max, r) => Math.max(max, r.number), 0);
     const latest = latestNumber > 0 ? await getRelease(String(latestNumber)) : null;
@@ -130,24 +130,27 @@ export default async function HomePage() {
 function EventList({ events }: { events: ApiEvent[] }) {
   return (
     <ul className="small">
-      {events.map((e) => (
-        <li key={e.id}>
-          <Time iso={e.createdAt} /> · <strong>{e.actor?.name ?? 'system'}</strong>{' '}
-          <code>{e.type}</code>
-          {e.proposalId && (
-            <>
-              {' '}
-              on <Link href={`/proposals/${e.proposalId}`}>proposal #{e.proposalId}</Link>
-            </>
-          )}
-          {e.releaseNumber !== undefined && e.releaseNumber !== null && (
-            <>
-              {' '}
-              · <Link href={`/releases/${e.releaseNumber}`}>release {e.releaseNumber}</Link>
-            </>
-          )}
-        </li>
-      ))}
+      {events.map((e) => {
+        const release = typeof e.data?.release === 'number' ? e.data.release : null;
+        return (
+          <li key={e.id}>
+            <Time iso={e.createdAt} /> · <strong>{e.actor?.name ?? 'system'}</strong>{' '}
+            <code>{e.type}</code>
+            {e.proposalId != null && (
+              <>
+                {' '}
+                on <Link href={`/proposals/${e.proposalId}`}>proposal #{e.proposalId}</Link>
+              </>
+            )}
+            {release !== null && (
+              <>
+                {' '}
+                · <Link href={`/releases/${release}`}>release {release}</Link>
+              </>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import type { Grouping } from '@dust/model';
+import type { Diagnostic, Grouping, ValidationReport } from '@dust/model';
 
 // Shapes of the review API's JSON answers as the web app reads them (issue 4 and
 // /openapi.json). Domain types (Grouping, Diagnostic) come from @dust/model.
@@ -6,34 +6,53 @@ import type { Grouping } from '@dust/model';
 export type Role = 'contributor' | 'maintainer' | 'admin';
 
 export interface Viewer {
-  id: string;
+  id: number;
   name: string;
   role: Role;
 }
 
 export interface UserRef {
-  id: string;
+  id: number;
   name: string;
 }
 
-export type ProposalStatus =
-  | 'open'
-  | 'approved'
-  | 'rejected'
-  | 'withdrawn'
-  | 'superseded'
-  | 'stale';
+export type ProposalStatus = 'open' | 'approved' | 'rejected' | 'withdrawn' | 'superseded';
 
-export interface RevisionSummary {
+export interface Revision {
+  proposalId: number;
   number: number;
-  createdAt: string;
-  changelog?: string | null;
+  grouping: Grouping;
+  changelog: string;
+  /** the baseline release it was written against */
   baseRelease: number;
-  valid?: boolean;
+  /** valid and compatible with its base release when written */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  author: UserRef;
+  createdAt: string;
 }
 
-export interface Revision extends RevisionSummary {
-  grouping: Grouping;
+export interface ProposalSummary {
+  id: number;
+  title: string;
+  status: ProposalStatus;
+  /** the baseline moved since its latest revision */
+  stale: boolean;
+  latestRevision: number;
+  author: UserRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Proposal extends ProposalSummary {
+  rationale: string;
+  revisions: Revision[];
+}
+
+/** GET …/revisions/:n/validation: diagnostics now, against the current baseline. */
+export interface RevisionValidation extends ValidationReport {
+  baselineRelease: number;
+  basedOnBaseline: boolean;
 }
 
 export interface ReviewCounts {
@@ -42,52 +61,45 @@ export interface ReviewCounts {
   concern: number;
 }
 
-export interface Proposal {
-  id: string;
-  title: string;
-  rationale: string;
-  status: ProposalStatus;
-  stale?: boolean;
-  author: UserRef;
-  createdAt: string;
-  updatedAt?: string;
-  revisions: RevisionSummary[];
-  reviewCounts?: ReviewCounts;
-  valid?: boolean;
-}
-
 export interface Comment {
-  id: string;
+  id: number;
+  proposalId: number;
+  revision: number | null;
+  flag: string | null;
+  syscall: string | null;
   body: string;
   author: UserRef;
   createdAt: string;
-  revision?: number | null;
-  flag?: string | null;
-  syscall?: string | null;
 }
 
 export type Verdict = 'ack' | 'nak' | 'concern';
 
 export interface Review {
-  id: string;
+  id: number;
+  proposalId: number;
+  revision: number;
   verdict: Verdict;
   body: string;
+  resolved: boolean;
+  resolvedAt: string | null;
+  outdated: boolean;
   author: UserRef;
-  revision: number;
   createdAt: string;
-  resolved?: boolean;
-  resolvedAt?: string | null;
-  outdated?: boolean;
 }
 
 export interface NameSuggestion {
-  id: string;
+  id: number;
+  proposalId: number;
+  flagBit: number;
+  /** the flag's name when the suggestion was made */
   flag: string;
   name: string;
   reason: string;
-  author: UserRef;
   votes: number;
-  voted?: boolean;
+  voted: boolean;
+  adoptedInRevision: number | null;
+  author: UserRef;
+  createdAt: string;
 }
 
 export type BuildStatus = 'queued' | 'running' | 'passed' | 'failed' | 'skipped';
@@ -96,29 +108,45 @@ export interface BuildStage {
   name: string;
   status: string;
   seconds: number;
-  log?: string;
 }
 
 export interface Build {
+  id?: number;
   status: BuildStatus;
+  runner?: string;
+  externalUrl?: string | null;
   reason?: string | null;
+  attempts?: number;
   stages?: BuildStage[];
-  log?: string | null;
+  checkpatch?: { errors: number; warnings: number } | null;
+  flags?: { name: string; status: string; detail?: string }[] | null;
+  log?: string;
+  createdAt?: string;
   startedAt?: string | null;
   finishedAt?: string | null;
+}
+
+export interface SeriesLinks {
+  version: string;
+  mbox: string;
+  tarGz: string;
+  files: { name: string; size: number; url: string }[];
 }
 
 export interface ReleaseSummary {
   number: number;
   createdAt: string;
-  proposal?: { id: string; title: string } | null;
-  revision?: number | null;
-  build?: Build | null;
+  flagCount: number;
+  proposal: { id: number; title: string; revision: number } | null;
+  approvedBy: UserRef | null;
+  build: Pick<Build, 'status' | 'reason'> | null;
 }
 
-export interface Release extends ReleaseSummary {
+export interface Release extends Omit<ReleaseSummary, 'build'> {
   grouping: Grouping;
-  files?: { name: string }[];
+  trailers: string[];
+  series: SeriesLinks | null;
+  build: Build | null;
 }
 
 export interface Baseline {
@@ -127,19 +155,21 @@ export interface Baseline {
 }
 
 export interface ApiEvent {
-  id: string;
+  id: number;
   type: string;
   createdAt: string;
   actor?: UserRef | null;
-  proposalId?: string | null;
-  releaseNumber?: number | null;
+  proposalId?: number | null;
+  revisionId?: number | null;
+  releaseId?: number | null;
   data?: Record<string, unknown>;
 }
 
 export interface ApiToken {
-  id: string;
-  name?: string;
+  id: number;
+  name: string;
+  prefix: string;
   createdAt: string;
-  lastUsedAt?: string | null;
-  token?: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }

@@ -1,27 +1,24 @@
 import 'server-only';
 import type { Grouping } from '@dust/model';
-import { getRevision, listProposals } from './queries';
+import { getProposal, listProposals } from './queries';
 
 export interface OpenGrouping {
-  proposalId: string;
+  proposalId: number;
   title: string;
   revision: number;
   grouping: Grouping;
 }
 
-/** The latest revision of each open proposal (first page of them), for cross-references. */
+/** The latest revision of each open proposal (the newest `limit`), for cross-references. */
 export async function openProposalGroupings(limit = 30): Promise<OpenGrouping[]> {
   const { items } = await listProposals(
     new URLSearchParams({ status: 'open', limit: String(limit) }),
   );
-  const latest = await Promise.all(
-    items.map(async (p) => {
-      const n = Math.max(0, ...p.revisions.map((r) => r.number));
-      const revision = n > 0 ? await getRevision(String(p.id), n) : null;
-      return revision
-        ? { proposalId: String(p.id), title: p.title, revision: n, grouping: revision.grouping }
-        : null;
-    }),
-  );
-  return latest.filter((x) => x !== null);
+  const proposals = await Promise.all(items.map((p) => getProposal(p.id)));
+  return proposals.flatMap((p) => {
+    const latest = p?.revisions.find((r) => r.number === p.latestRevision);
+    return p && latest
+      ? [{ proposalId: p.id, title: p.title, revision: latest.number, grouping: latest.grouping }]
+      : [];
+  });
 }

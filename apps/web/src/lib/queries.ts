@@ -1,5 +1,4 @@
 import 'server-only';
-import type { ValidationReport } from '@dust/model';
 import { apiGet, apiGetOrNull, apiGetPage, apiGetText } from './api-client';
 import type {
   ApiEvent,
@@ -8,10 +7,12 @@ import type {
   Comment,
   NameSuggestion,
   Proposal,
+  ProposalSummary,
   Release,
   ReleaseSummary,
   Review,
   Revision,
+  RevisionValidation,
 } from './api-types';
 
 // Every read the pages make, named after what they get. Paths follow the API contract
@@ -19,45 +20,62 @@ import type {
 
 const e = encodeURIComponent;
 
-export const getBaseline = () => apiGet<Baseline>('/api/baseline');
-
-export const listReleases = () => apiGet<ReleaseSummary[]>('/api/releases');
-export const getRelease = (k: string) => apiGetOrNull<Release>(`/api/releases/${e(k)}`);
-
-export const listEvents = (query = 'limit=15') => apiGet<ApiEvent[]>(`/api/events?${query}`);
-
-export function listProposals(query: URLSearchParams) {
-  return apiGetPage<Proposal[]>(`/api/proposals?${query.toString()}`);
+/** Lists come as `{items, …}` pages (or, for small ones, plain arrays). */
+export function itemsOf<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  const items = (body as { items?: unknown } | null)?.items;
+  return Array.isArray(items) ? (items as T[]) : [];
 }
 
-export const getProposal = (id: string) => apiGetOrNull<Proposal>(`/api/proposals/${e(id)}`);
-export const getRevision = (id: string, n: number) =>
-  apiGetOrNull<Revision>(`/api/proposals/${e(id)}/revisions/${n}`);
-export const getRevisionValidation = (id: string, n: number) =>
-  apiGet<ValidationReport>(`/api/proposals/${e(id)}/revisions/${n}/validation`);
-
-export async function listComments(id: string): Promise<Comment[]> {
-  const all: Comment[] = [];
-  let next: string | null = `/api/proposals/${e(id)}/comments?limit=100`;
-  // Follow the Link headers: the debate is shown whole, in order.
-  for (let page = 0; next && page < 50; page++) {
-    const result: { items: Comment[]; next: string | null } = await apiGetPage<Comment[]>(next);
-    all.push(...result.items);
-    next = result.next ? pathOf(result.next) : null;
+/** Follows `Link: rel="next"` pages up to `max` items. */
+async function listAll<T>(path: string, max = 5000): Promise<T[]> {
+  const all: T[] = [];
+  let next: string | null = path;
+  while (next && all.length < max) {
+    const page: { items: unknown; next: string | null } = await apiGetPage<unknown>(next);
+    all.push(...itemsOf<T>(page.items));
+    next = page.next ? pathOf(page.next) : null;
   }
   return all;
 }
 
-export const listReviews = (id: string, n: number) =>
-  apiGet<Review[]>(`/api/proposals/${e(id)}/revisions/${n}/reviews`);
-export const listNameSuggestions = (id: string) =>
-  apiGet<NameSuggestion[]>(`/api/proposals/${e(id)}/name-suggestions`);
+export const getBaseline = () => apiGet<Baseline>('/api/baseline');
 
-export const getPreviewCover = (id: string, n: number) =>
-  apiGetText(`/api/proposals/${e(id)}/revisions/${n}/preview/series.mbox`);
+export const listReleases = () => listAll<ReleaseSummary>('/api/releases?limit=100', 1000);
+export const getRelease = (k: string | number) => apiGetOrNull<Release>(`/api/releases/${e(k)}`);
 export const getReleaseMbox = (k: number) => apiGetText(`/api/releases/${k}/series.mbox`);
 
-export const listTokens = () => apiGet<ApiToken[]>('/api/tokens');
+export async function listEvents(limit = 15): Promise<ApiEvent[]> {
+  return itemsOf<ApiEvent>(await apiGet<unknown>(`/api/events?limit=${limit}`));
+}
+
+export async function listProposals(query: URLSearchParams) {
+  const { items, next } = await apiGetPage<unknown>(`/api/proposals?${query.toString()}`);
+  return { items: itemsOf<ProposalSummary>(items), next };
+}
+
+export const getProposal = (id: string | number) =>
+  apiGetOrNull<Proposal>(`/api/proposals/${e(id)}`);
+export const getRevision = (id: string | number, n: number) =>
+  apiGetOrNull<Revision>(`/api/proposals/${e(id)}/revisions/${n}`);
+export const getRevisionValidation = (id: string | number, n: number) =>
+  apiGet<RevisionValidation>(`/api/proposals/${e(id)}/revisions/${n}/validation`);
+
+/** The whole debate, in order. */
+export const listComments = (id: string | number) =>
+  listAll<Comment>(`/api/proposals/${e(id)}/comments?limit=100`);
+
+export const listReviews = (id: string | number, n: number) =>
+  listAll<Review>(`/api/proposals/${e(id)}/revisions/${n}/reviews?limit=100`);
+export const listNameSuggestions = (id: string | number) =>
+  listAll<NameSuggestion>(`/api/proposals/${e(id)}/name-suggestions?limit=100`);
+
+export const getPreviewMbox = (id: string | number, n: number) =>
+  apiGetText(`/api/proposals/${e(id)}/revisions/${n}/preview/series.mbox`);
+
+export async function listTokens(): Promise<ApiToken[]> {
+  return itemsOf<ApiToken>(await apiGet<unknown>('/api/tokens'));
+}
 
 /** Link headers may carry absolute API URLs; the client wants the path. */
 export function pathOf(link: string): string {

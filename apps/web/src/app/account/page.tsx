@@ -15,7 +15,7 @@ export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect('/signin?next=/account');
   return withProblem(async () => {
-    const tokens = await listTokens();
+    const tokens = (await listTokens()).filter((t) => t.revokedAt === null);
     return (
       <>
         <h1>{viewer.name}</h1>
@@ -42,7 +42,10 @@ export default async function AccountPage() {
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.name || <span className="muted">(unnamed)</span>}</td>
+                  <td>
+                    {t.name || <span className="muted">(unnamed)</span>}{' '}
+                    <code className="small">{t.prefix}…</code>
+                  </td>
                   <td className="small">
                     <Time iso={t.createdAt} />
                   </td>

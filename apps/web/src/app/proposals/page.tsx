@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Time } from '../../components/Time';
-import type { Proposal } from '../../lib/api-types';
+import type { ProposalSummary } from '../../lib/api-types';
+import { type ProposalRowFacts, proposalRowFacts } from '../../lib/proposal-row-facts';
 import { listProposals, pathOf } from '../../lib/queries';
 import { getViewer } from '../../lib/viewer';
 import { withProblem } from '../../lib/with-problem';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
-type Search = { status?: string; q?: string; cursor?: string; mine?: string };
+type Search = { status?: string; flag?: string; syscall?: string; cursor?: string; mine?: string };
 const FILTERS = [
   ['open', 'Open'],
-  ['approved', 'Approved'],
   ['stale', 'Stale'],
+  ['approved', 'Approved'],
+  ['withdrawn', 'Withdrawn'],
   ['all', 'All'],
 ] as const;
 const PAGE_SIZE = 20;
@@ -28,17 +30,23 @@ function hrefWith(current: Search, change: Partial<Search>): string {
 
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
-  const status = search.status ?? 'open';
+  const status = FILTERS.some(([v]) => v === search.status) ? (search.status as string) : 'open';
   return withProblem(async () => {
     const viewer = await getViewer();
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (status === 'stale') query.set('stale', 'true');
+    // "stale" is an open proposal whose baseline moved: the API lists open ones, we keep the stale.
+    if (status === 'stale') query.set('status', 'open');
     else if (status !== 'all') query.set('status', status);
-    if (search.q) query.set('q', search.q);
-    if (search.mine && viewer) query.set('author', String(viewer.id));
-    if (search.cursor) query.set('cursor', search.cursor);
-    const { items, next } = await listProposals(query);
-    const nextCursor = next ? new URL(pathOf(next), 'http://x').searchParams.get('cursor') : null;
+    if (search.flag) query.set('flag', search.flag);
+    if (search.syscall) query.set('syscall', search.syscall);
+    if (search.mine && viewer) query.set('author', viewer.name);
+    if (search.cursor && /^\d+$/.test(search.cursor)) query.set('cursor', search.cursor);
+    const page = await listProposals(query);
+    const items = status === 'stale' ? page.items.filter((p) => p.stale) : page.items;
+    const facts = await Promise.all(items.map(proposalRowFacts));
+    const nextCursor = page.next
+      ? new URL(pathOf(page.next), 'http://x').searchParams.get('cursor')
+      : null;
 
     return (
       <>
@@ -70,18 +78,33 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         <form className="row" method="get">
           <input type="hidden" name="status" value={status} />
           {search.mine && <input type="hidden" name="mine" value="1" />}
-          <input
-            name="q"
-            type="search"
-            defaultValue={search.q ?? ''}
-            placeholder="Search titles and rationales"
-          />
-          <button type="submit">Search</button>
+          <label>
+            <span>With a flag named</span>
+            <input
+              name="flag"
+              className="mono"
+              defaultValue={search.flag ?? ''}
+              placeholder="FILE_READ"
+            />
+          </label>
+          <label>
+            <span>Granting the syscall</span>
+            <input
+              name="syscall"
+              className="mono"
+              defaultValue={search.syscall ?? ''}
+              placeholder="openat"
+            />
+          </label>
+          <button type="submit" style={{ alignSelf: 'flex-end' }}>
+            Search
+          </button>
         </form>
         {items.length === 0 ? (
           <p className="empty" style={{ marginTop: '1rem' }}>
             No {status === 'all' ? '' : `${status} `}proposals
-            {search.q ? ` matching “${search.q}”` : ''}.{' '}
+            {search.flag ? ` with a flag ${search.flag}` : ''}
+            {search.syscall ? ` granting ${search.syscall}` : ''} on this page.{' '}
             <Link href="/proposals/new">Write one.</Link>
           </p>
         ) : (
@@ -91,14 +114,14 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
                 <th>Proposal</th>
                 <th>Status</th>
                 <th className="num">Revisions</th>
-                <th>Reviews</th>
+                <th>Reviews of the latest</th>
                 <th>Validation</th>
                 <th>Updated</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((p) => (
-                <ProposalRow key={p.id} p={p} />
+              {items.map((p, i) => (
+                <ProposalRow key={p.id} p={p} facts={facts[i]} />
               ))}
             </tbody>
           </table>
@@ -112,8 +135,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   });
 }
 
-function ProposalRow({ p }: { p: Proposal }) {
-  const counts = p.reviewCounts ?? { ack: 0, nak: 0, concern: 0 };
+function ProposalRow({ p, facts }: { p: ProposalSummary; facts: ProposalRowFacts | undefined }) {
+  const counts = facts?.counts ?? { ack: 0, nak: 0, concern: 0 };
   return (
     <tr>
       <td>
@@ -126,23 +149,25 @@ function ProposalRow({ p }: { p: Proposal }) {
         <span className={`badge ${p.status}`}>{p.status}</span>{' '}
         {p.stale && <span className="badge stale">stale</span>}
       </td>
-      <td className="num">{p.revisions.length}</td>
+      <td className="num">{p.latestRevision}</td>
       <td className="small">
         <span className="badge ack">{counts.ack} ack</span>{' '}
-        <span className="badge nak">{counts.nak} nak</span>{' '}
-        <span className="badge concern">{counts.concern} concern</span>
+        <span className="badge nak">{counts.nak} NAK</span>{' '}
+        <span className="badge concern">
+          {counts.concern} concern{facts?.openConcerns ? ` (${facts.openConcerns} open)` : ''}
+        </span>
       </td>
       <td>
-        {p.valid === undefined ? (
+        {facts?.valid === null || facts === undefined ? (
           <span className="muted">—</span>
-        ) : p.valid ? (
+        ) : facts.valid ? (
           <span className="badge ok">valid</span>
         ) : (
           <span className="badge err">invalid</span>
         )}
       </td>
       <td className="small">
-        <Time iso={p.updatedAt ?? p.createdAt} />
+        <Time iso={p.updatedAt} />
       </td>
     </tr>
   );

@@ -37,8 +37,8 @@ export default async function ReleasesPage() {
                   </td>
                   <td>
                     {r.proposal ? (
-                      <Link href={`/proposals/${r.proposal.id}?rev=${r.revision ?? ''}`}>
-                        #{r.proposal.id} {r.proposal.title} v{r.revision}
+                      <Link href={`/proposals/${r.proposal.id}?rev=${r.proposal.revision}`}>
+                        #{r.proposal.id} {r.proposal.title} v{r.proposal.revision}
                       </Link>
                     ) : (
                       <span className="muted">initial baseline (base set only)</span>

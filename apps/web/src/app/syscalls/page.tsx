@@ -34,7 +34,7 @@ export default async function SyscallsPage({ searchParams }: { searchParams: Pro
       ]),
     );
     const inBaseline = flagsBySyscall(baseline.grouping.flags);
-    const inProposals = new Map<string, { id: string; flag: string }[]>();
+    const inProposals = new Map<string, { id: number; flag: string }[]>();
     for (const p of open) {
       for (const flag of p.grouping.flags) {
         for (const name of flag.syscalls) {

@@ -1,12 +1,11 @@
-import type { ValidationReport } from '@dust/model';
 import Link from 'next/link';
-import type { Proposal, Revision, Viewer } from '../../lib/api-types';
+import type { Proposal, Revision, RevisionValidation, Viewer } from '../../lib/api-types';
 import { ActionButton } from '../actions/ActionButton';
 
 interface Props {
   proposal: Proposal;
   revision: Revision;
-  validation: ValidationReport;
+  validation: RevisionValidation;
   baselineRelease: number;
   openConcerns: number;
   viewer: Viewer | null;
@@ -30,7 +29,7 @@ export function ApprovePanel({
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   const compat = errors.filter((d) => d.code.startsWith('COMPAT_'));
   const invalid = errors.filter((d) => !d.code.startsWith('COMPAT_'));
-  const stale = revision.baseRelease !== baselineRelease;
+  const stale = !validation.basedOnBaseline;
   const id = encodeURIComponent(String(proposal.id));
   const reasons: React.ReactNode[] = [];
   if (proposal.status !== 'open') reasons.push(`The proposal is ${proposal.status}.`);

@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/problem';
-import { getPreviewCover } from '../../lib/queries';
+import { getPreviewMbox } from '../../lib/queries';
 import { PatchView } from '../PatchView';
 
 /** The rendered series for a revision (cover letter and patches), highlighted. */
@@ -15,7 +15,7 @@ export async function SeriesPreview({
   if (!valid) return <p className="muted">A series is rendered for valid revisions only.</p>;
   let mbox: string;
   try {
-    mbox = await getPreviewCover(proposalId, revision);
+    mbox = await getPreviewMbox(proposalId, revision);
   } catch (error) {
     if (error instanceof ApiError) {
       return (

@@ -18,7 +18,6 @@ import { locateFlagIndex } from '../../../lib/locate-flag';
 import {
   getBaseline,
   getProposal,
-  getRevision,
   getRevisionValidation,
   listComments,
   listNameSuggestions,
@@ -61,13 +60,13 @@ export default async function ProposalPage({
           ? String(n - 1)
           : 'baseline';
 
-    const [revision, validation, comments, reviews, suggestions, against] = await Promise.all([
-      getRevision(id, n),
+    const revision = proposal.revisions.find((r) => r.number === n);
+    const against = proposal.revisions.find((r) => String(r.number) === againstKey) ?? null;
+    const [validation, comments, reviews, suggestions] = await Promise.all([
       getRevisionValidation(id, n),
       listComments(id),
       listReviews(id, n),
       listNameSuggestions(id),
-      againstKey === 'baseline' ? null : getRevision(id, Number(againstKey)),
     ]);
     if (!revision) notFound();
     const compareTo = against?.grouping ?? baseline.grouping;

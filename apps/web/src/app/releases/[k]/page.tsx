@@ -27,7 +27,7 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
       publicOrigin(),
     ]);
     if (!release) notFound();
-    const mbox = number > 0 ? await getReleaseMbox(number) : null;
+    const mbox = release.series ? await getReleaseMbox(number) : null;
     const base = `/api/releases/${number}`;
     const command = `curl -sSf ${origin}${base}/series.mbox -o dust-release-${number}.mbox && git am dust-release-${number}.mbox`;
     return (
@@ -38,8 +38,8 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
           {release.proposal && (
             <>
               {' · from '}
-              <Link href={`/proposals/${release.proposal.id}?rev=${release.revision ?? ''}`}>
-                #{release.proposal.id} {release.proposal.title} v{release.revision}
+              <Link href={`/proposals/${release.proposal.id}?rev=${release.proposal.revision}`}>
+                #{release.proposal.id} {release.proposal.title} v{release.proposal.revision}
               </Link>
             </>
           )}
@@ -58,7 +58,7 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
               <a className="button" href={`${base}/series.tar.gz`} download>
                 Download tar.gz
               </a>
-              {(release.files ?? []).map((f) => (
+              {(release.series?.files ?? []).map((f) => (
                 <a
                   key={f.name}
                   href={`${base}/patches/${encodeURIComponent(f.name)}`}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Editor, type EditorStart } from '../../../../editor/Editor';
 import { standardStarts } from '../../../../lib/editor-starts';
-import { getBaseline, getProposal, getRevision } from '../../../../lib/queries';
+import { getBaseline, getProposal } from '../../../../lib/queries';
 import { getViewer } from '../../../../lib/viewer';
 import { withProblem } from '../../../../lib/with-problem';
 
@@ -27,12 +27,14 @@ export default async function RevisePage({
       getViewer(),
     ]);
     if (!proposal) notFound();
-    const numbers = proposal.revisions.map((r) => r.number).sort((a, b) => b - a);
-    const revisions = await Promise.all(numbers.map((n) => getRevision(id, n)));
+    const revisions = [...proposal.revisions].sort((a, b) => b.number - a.number);
+    const numbers = revisions.map((r) => r.number);
     const starts: EditorStart[] = [
-      ...revisions.flatMap((r) =>
-        r ? [{ key: `v${r.number}`, label: `Revision v${r.number}`, grouping: r.grouping }] : [],
-      ),
+      ...revisions.map((r) => ({
+        key: `v${r.number}`,
+        label: `Revision v${r.number}`,
+        grouping: r.grouping,
+      })),
       ...standardStarts(baseline),
     ];
     const initial =
