@@ -9,12 +9,25 @@ import auth from './plugins/app/auth';
 import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
 import errors from './plugins/app/errors';
+import jsonBody from './plugins/app/json-body';
 import cookie from './plugins/external/cookie';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import zod from './plugins/external/zod';
+import baselineRoutes from './routes/baseline';
+import commentsRoutes from './routes/comments';
+import eventsRoutes from './routes/events';
 import healthRoutes from './routes/health';
+import nameSuggestionsRoutes from './routes/name-suggestions';
+import proposalsRoutes from './routes/proposals';
+import reviewsRoutes from './routes/reviews';
+import revisionsRoutes from './routes/revisions';
+import sessionRoutes from './routes/session';
+import syscallsRoutes from './routes/syscalls';
+import tokensRoutes from './routes/tokens';
+import usersRoutes from './routes/users';
+import validateRoutes from './routes/validate';
 
 export type { Config };
 
@@ -34,12 +47,25 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(swagger);
 
   await fastify.register(errors);
+  await fastify.register(jsonBody);
   await fastify.register(database, { config });
   await fastify.register(auth);
   await fastify.register(bootstrap, { config });
 
   // One line per resource: routes/<resource>/index.ts.
+  await fastify.register(baselineRoutes);
+  await fastify.register(commentsRoutes);
+  await fastify.register(eventsRoutes);
   await fastify.register(healthRoutes);
+  await fastify.register(nameSuggestionsRoutes);
+  await fastify.register(proposalsRoutes);
+  await fastify.register(reviewsRoutes);
+  await fastify.register(revisionsRoutes);
+  await fastify.register(sessionRoutes);
+  await fastify.register(syscallsRoutes);
+  await fastify.register(tokensRoutes);
+  await fastify.register(usersRoutes);
+  await fastify.register(validateRoutes);
 };
 
 export default app;

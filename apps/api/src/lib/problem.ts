@@ -1,5 +1,5 @@
 // RFC 9457 problem details: every error response of the API has this shape.
-import { type Diagnostic, DiagnosticSchema } from '@dust/model/diagnostics';
+import { type Diagnostic, DiagnosticSchema } from '@dust/model';
 import { z } from 'zod';
 
 export const ProblemSchema = z

@@ -2,11 +2,11 @@
 // diagnostics?}. Request validation → 400 with diagnostics; framework errors
 // keep their 4xx status; anything unexpected → 500 without internals.
 import { STATUS_CODES } from 'node:http';
-import type { Diagnostic } from '@dust/model/diagnostics';
+import type { Diagnostic } from '@dust/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { Prisma } from '../../generated/prisma/client';
+import { isUniqueViolation } from '../../db/errors';
 import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
 
 function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
@@ -49,7 +49,7 @@ function toProblem(
       },
     };
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     return {
       problem: {
         type: 'urn:dust:problem:conflict',

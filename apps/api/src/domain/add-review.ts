@@ -1,0 +1,40 @@
+import type { PrismaClient } from '../db/types';
+import type { Verdict } from '../generated/prisma/client';
+import { forbidden } from '../lib/problem';
+import { appendEvent } from './append-event';
+import { assertOpen } from './create-revision';
+import { findProposal, findRevision } from './find-proposal';
+
+export const reviewInclude = {
+  author: { select: { id: true, name: true } },
+  revision: { select: { number: true, proposalId: true } },
+} as const;
+
+/** ack / nak / concern on one revision, by anyone but the proposal's author. */
+export async function addReview(
+  prisma: PrismaClient,
+  authorId: number,
+  proposalId: number,
+  number: number,
+  input: { verdict: Verdict; body: string },
+) {
+  return prisma.$transaction(async (tx) => {
+    const proposal = await findProposal(tx, proposalId);
+    if (proposal.authorId === authorId)
+      throw forbidden('Authors do not review their own proposals.');
+    assertOpen(proposal);
+    const revision = await findRevision(tx, proposalId, number);
+    const review = await tx.review.create({
+      data: { revisionId: revision.id, verdict: input.verdict, body: input.body, authorId },
+      include: reviewInclude,
+    });
+    await appendEvent(tx, {
+      type: 'review.created',
+      actorId: authorId,
+      proposalId,
+      revisionId: revision.id,
+      data: { reviewId: review.id, verdict: review.verdict, revision: number },
+    });
+    return review;
+  });
+}

@@ -1,0 +1,78 @@
+// The one way revisions come to exist (new proposal, new revision, adopted
+// name, rebase): validated against the current baseline, recorded with that
+// baseline's number, immutable afterwards.
+import { diffGroupings, type Grouping, validateGrouping } from '@dust/model';
+import type { Tx } from '../db/types';
+import { asGrouping } from '../lib/present';
+import { badRequest } from '../lib/problem';
+import { appendEvent } from './append-event';
+import { getBaseline } from './get-baseline';
+
+export interface RevisionInput {
+  proposalId: number;
+  /** null for the first revision of a new proposal. */
+  previous: { number: number; grouping: unknown } | null;
+  grouping: Grouping;
+  changelog: string;
+  authorId: number;
+  /** Why this revision exists, for the event: "created", "adopted-name", "rebased". */
+  origin: string;
+}
+
+export async function writeRevision(tx: Tx, input: RevisionInput) {
+  const baseline = await getBaseline(tx);
+  const report = validateGrouping(input.grouping, { baseline: baseline.grouping });
+  // The body schema already checked the structure; this guards the other callers.
+  if (!report.grouping)
+    throw badRequest('The grouping does not match the format.', report.diagnostics);
+  const number = (input.previous?.number ?? 0) + 1;
+  const revision = await tx.revision.create({
+    data: {
+      proposalId: input.proposalId,
+      number,
+      grouping: report.grouping,
+      changelog: input.changelog,
+      baseRelease: baseline.release.number,
+      valid: report.valid,
+      diagnostics: report.diagnostics,
+      authorId: input.authorId,
+    },
+  });
+  // Written against the current baseline, so it is no longer stale.
+  await tx.proposal.update({
+    where: { id: input.proposalId },
+    data: { latestRevision: number, stale: false },
+  });
+  const changed =
+    input.previous !== null &&
+    !diffGroupings(asGrouping(input.previous.grouping), report.grouping).identical;
+  if (changed) {
+    // Acks were given to a grouping that no longer is the proposal's.
+    const { count } = await tx.review.updateMany({
+      where: { revision: { proposalId: input.proposalId }, verdict: 'ack', outdated: false },
+      data: { outdated: true },
+    });
+    if (count > 0) {
+      await appendEvent(tx, {
+        type: 'reviews.outdated',
+        actorId: input.authorId,
+        proposalId: input.proposalId,
+        revisionId: revision.id,
+        data: { acks: count },
+      });
+    }
+  }
+  await appendEvent(tx, {
+    type: 'revision.created',
+    actorId: input.authorId,
+    proposalId: input.proposalId,
+    revisionId: revision.id,
+    data: {
+      number,
+      baseRelease: baseline.release.number,
+      valid: report.valid,
+      origin: input.origin,
+    },
+  });
+  return revision;
+}

@@ -1,0 +1,47 @@
+import type { Comment, NameSuggestion, Review } from '../generated/prisma/client';
+import { iso, isoOrNull, userRef } from './present';
+
+type Author = { author: { id: number; name: string } };
+
+export const presentComment = (c: Comment & Author) => ({
+  id: c.id,
+  proposalId: c.proposalId,
+  revision: c.revisionNumber,
+  flag: c.flag,
+  syscall: c.syscall,
+  body: c.body,
+  author: userRef(c.author),
+  createdAt: iso(c.createdAt),
+});
+
+export const presentReview = (
+  r: Review & Author & { revision: { number: number; proposalId: number } },
+) => ({
+  id: r.id,
+  proposalId: r.revision.proposalId,
+  revision: r.revision.number,
+  verdict: r.verdict,
+  body: r.body,
+  resolved: r.resolved,
+  resolvedAt: isoOrNull(r.resolvedAt),
+  outdated: r.outdated,
+  author: userRef(r.author),
+  createdAt: iso(r.createdAt),
+});
+
+export const presentNameSuggestion = (
+  s: NameSuggestion & Author & { votes: { userId: number }[] },
+  viewerId: number | null,
+) => ({
+  id: s.id,
+  proposalId: s.proposalId,
+  flagBit: s.flagBit,
+  flag: s.flag,
+  name: s.name,
+  reason: s.reason,
+  votes: s.votes.length,
+  voted: viewerId !== null && s.votes.some((v) => v.userId === viewerId),
+  adoptedInRevision: s.adoptedInRevision,
+  author: userRef(s.author),
+  createdAt: iso(s.createdAt),
+});

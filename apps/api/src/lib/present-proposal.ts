@@ -1,0 +1,33 @@
+import type { LoadedProposal, LoadedRevision } from '../domain/find-proposal';
+import { asDiagnostics, asGrouping, iso, userRef } from './present';
+
+export const presentRevision = (r: LoadedRevision) => ({
+  proposalId: r.proposalId,
+  number: r.number,
+  grouping: asGrouping(r.grouping),
+  changelog: r.changelog,
+  baseRelease: r.baseRelease,
+  valid: r.valid,
+  diagnostics: asDiagnostics(r.diagnostics),
+  author: userRef(r.author),
+  createdAt: iso(r.createdAt),
+});
+
+type ProposalRow = Omit<LoadedProposal, 'revisions'>;
+
+export const presentProposalSummary = (p: ProposalRow) => ({
+  id: p.id,
+  title: p.title,
+  status: p.status,
+  stale: p.stale,
+  latestRevision: p.latestRevision,
+  author: userRef(p.author),
+  createdAt: iso(p.createdAt),
+  updatedAt: iso(p.updatedAt),
+});
+
+export const presentProposal = (p: LoadedProposal) => ({
+  ...presentProposalSummary(p),
+  rationale: p.rationale,
+  revisions: p.revisions.map(presentRevision),
+});

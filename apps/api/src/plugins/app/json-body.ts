@@ -1,0 +1,16 @@
+// JSON bodies as Fastify parses them (prototype poisoning rejected), except that
+// an empty body with a JSON content type is "no body" rather than a 400: clients
+// commonly send that header on body-less POSTs (approve, rebase, resolve).
+import fp from 'fastify-plugin';
+
+export default fp(
+  async (app) => {
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      if (String(body).trim() === '') return done(null, undefined);
+      parseJson(request, String(body), done);
+    });
+  },
+  { name: 'json-body' },
+);

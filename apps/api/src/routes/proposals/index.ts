@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createProposal } from '../../domain/create-proposal';
+import { findProposal } from '../../domain/find-proposal';
+import { listProposals } from '../../domain/list-proposals';
+import { updateProposal } from '../../domain/update-proposal';
+import { setLinkHeader } from '../../lib/paginate';
+import { presentProposal, presentProposalSummary } from '../../lib/present-proposal';
+import { currentUser } from '../../plugins/app/auth';
+import { IdParamsSchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
+import {
+  CreateProposalBodySchema,
+  ListProposalsQuerySchema,
+  ProposalSchema,
+  ProposalSummarySchema,
+  UpdateProposalBodySchema,
+} from '../../schemas/proposals';
+
+const tags = ['proposals'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/proposals',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Propose a grouping: creates the proposal and its revision 1',
+        security: WRITE_SECURITY,
+        body: CreateProposalBodySchema,
+        response: { 201: ProposalSchema },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await createProposal(app.prisma, currentUser(request).id, request.body);
+      return reply
+        .code(201)
+        .header('location', `/api/proposals/${proposal.id}`)
+        .send(presentProposal(proposal));
+    },
+  );
+
+  app.get(
+    '/api/proposals',
+    {
+      schema: {
+        tags,
+        summary: 'Proposals, newest first (cursor pagination, Link header)',
+        querystring: ListProposalsQuerySchema,
+        response: { 200: pageOf(ProposalSummarySchema) },
+      },
+    },
+    async (request, reply) => {
+      const page = await listProposals(app.prisma, request.query);
+      setLinkHeader(request, reply, page.nextCursor);
+      return { items: page.items.map(presentProposalSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/proposals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A proposal with all its revisions',
+        params: IdParamsSchema,
+        response: { 200: ProposalSchema },
+      },
+    },
+    async (request) => presentProposal(await findProposal(app.prisma, request.params.id)),
+  );
+
+  app.patch(
+    '/api/proposals/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Edit title/rationale, or withdraw (status: "withdrawn"); author only',
+        security: WRITE_SECURITY,
+        params: IdParamsSchema,
+        body: UpdateProposalBodySchema,
+        response: { 200: ProposalSchema },
+      },
+    },
+    async (request) =>
+      presentProposal(
+        await updateProposal(app.prisma, currentUser(request), request.params.id, request.body),
+      ),
+  );
+};
+
+export default routes;

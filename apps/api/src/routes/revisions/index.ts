@@ -1,0 +1,168 @@
+import { GroupingDiffSchema, ValidationReportSchema } from '@dust/model';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { approveRevision } from '../../domain/approve-revision';
+import { createRevision } from '../../domain/create-revision';
+import { diffRevision } from '../../domain/diff-revision';
+import { findRevision } from '../../domain/find-proposal';
+import { rebaseRevision } from '../../domain/rebase-revision';
+import { validateRevision } from '../../domain/validate-revision';
+import { presentProposal, presentRevision } from '../../lib/present-proposal';
+import { currentUser } from '../../plugins/app/auth';
+import { IdParamsSchema, RevisionParamsSchema, WRITE_SECURITY } from '../../schemas/common';
+import {
+  CreateRevisionBodySchema,
+  DiffQuerySchema,
+  ProposalSchema,
+  RevisionSchema,
+} from '../../schemas/proposals';
+
+const tags = ['revisions'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/proposals/:id/revisions',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Add the next revision (author only); recorded against the current baseline',
+        security: WRITE_SECURITY,
+        params: IdParamsSchema,
+        body: CreateRevisionBodySchema,
+        response: { 201: RevisionSchema },
+      },
+    },
+    async (request, reply) => {
+      const revision = await createRevision(
+        app.prisma,
+        currentUser(request),
+        request.params.id,
+        request.body,
+      );
+      return reply
+        .code(201)
+        .header('location', `/api/proposals/${revision.proposalId}/revisions/${revision.number}`)
+        .send(presentRevision(revision));
+    },
+  );
+
+  app.get(
+    '/api/proposals/:id/revisions/:n',
+    {
+      schema: {
+        tags,
+        summary: 'One revision',
+        params: RevisionParamsSchema,
+        response: { 200: RevisionSchema },
+      },
+    },
+    async (request) =>
+      presentRevision(await findRevision(app.prisma, request.params.id, request.params.n)),
+  );
+
+  app.get(
+    '/api/proposals/:id/revisions/:n/validation',
+    {
+      schema: {
+        tags,
+        summary: 'Diagnostics now, including compatibility with the current baseline',
+        params: RevisionParamsSchema,
+        response: {
+          200: ValidationReportSchema.extend({
+            baselineRelease: z.number().int(),
+            basedOnBaseline: z
+              .boolean()
+              .describe('False: the baseline moved; rebase before approval.'),
+          }),
+        },
+      },
+    },
+    async (request) => validateRevision(app.prisma, request.params.id, request.params.n),
+  );
+
+  app.get(
+    '/api/proposals/:id/revisions/:n/diff',
+    {
+      schema: {
+        tags,
+        summary:
+          'Semantic diff from the current baseline (default) or another revision to this one',
+        params: RevisionParamsSchema,
+        querystring: DiffQuerySchema,
+        response: {
+          200: z.object({
+            from: z.union([
+              z.object({ kind: z.literal('baseline'), release: z.number().int() }),
+              z.object({ kind: z.literal('revision'), revision: z.number().int() }),
+            ]),
+            diff: GroupingDiffSchema,
+          }),
+        },
+      },
+    },
+    async (request) =>
+      diffRevision(app.prisma, request.params.id, request.params.n, request.query.against),
+  );
+
+  app.post(
+    '/api/proposals/:id/revisions/:n/rebase',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Rebase onto the current baseline into a new revision, or 409 with the conflicts',
+        security: WRITE_SECURITY,
+        params: RevisionParamsSchema,
+        response: { 201: RevisionSchema },
+      },
+    },
+    async (request, reply) => {
+      const revision = await rebaseRevision(
+        app.prisma,
+        currentUser(request),
+        request.params.id,
+        request.params.n,
+      );
+      return reply.code(201).send(presentRevision(revision));
+    },
+  );
+
+  app.post(
+    '/api/proposals/:id/revisions/:n/approve',
+    {
+      onRequest: app.requireRole('maintainer'),
+      schema: {
+        tags,
+        summary: 'Approve (maintainer): creates release N+1, or 409 naming the reason',
+        security: WRITE_SECURITY,
+        params: RevisionParamsSchema,
+        response: {
+          201: z.object({
+            release: z.number().int(),
+            trailers: z.array(z.string()),
+            proposal: ProposalSchema,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { release, proposal } = await approveRevision(
+        app.prisma,
+        currentUser(request),
+        request.params.id,
+        request.params.n,
+      );
+      return reply
+        .code(201)
+        .header('location', `/api/releases/${release.number}`)
+        .send({
+          release: release.number,
+          trailers: release.trailers as string[],
+          proposal: presentProposal(proposal),
+        });
+    },
+  );
+};
+
+export default routes;

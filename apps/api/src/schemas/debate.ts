@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+import { MarkdownSchema } from './proposals';
+
+export const CommentSchema = z.object({
+  id: z.number().int(),
+  proposalId: z.number().int(),
+  revision: z.number().int().nullable().describe('Revision number the comment is about, if any.'),
+  flag: z.string().nullable(),
+  syscall: z.string().nullable(),
+  body: z.string().describe('Markdown, raw: render it safely.'),
+  author: UserRefSchema,
+  createdAt: TimestampSchema,
+});
+
+export const CreateCommentBodySchema = z.strictObject({
+  body: MarkdownSchema.min(1),
+  revision: z.number().int().min(1).max(2_147_483_647).optional(),
+  flag: z
+    .string()
+    .max(32)
+    .optional()
+    .describe('Name of a flag of the revision (or the latest one).'),
+  syscall: z.string().max(64).optional().describe('A syscall name of the proposal’s kernel.'),
+});
+
+export const ListCommentsQuerySchema = PageQuerySchema.extend({
+  revision: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  flag: z.string().max(32).optional(),
+  syscall: z.string().max(64).optional(),
+});
+
+export const VerdictSchema = z.enum(['ack', 'nak', 'concern']);
+
+export const ReviewSchema = z.object({
+  id: z.number().int(),
+  proposalId: z.number().int(),
+  revision: z.number().int(),
+  verdict: VerdictSchema,
+  body: z.string(),
+  resolved: z.boolean(),
+  resolvedAt: TimestampSchema.nullable(),
+  outdated: z.boolean().describe('An ack given to a grouping the proposal has since changed.'),
+  author: UserRefSchema,
+  createdAt: TimestampSchema,
+});
+
+export const CreateReviewBodySchema = z.strictObject({
+  verdict: VerdictSchema,
+  body: MarkdownSchema.default(''),
+});
+
+export const NameSuggestionSchema = z.object({
+  id: z.number().int(),
+  proposalId: z.number().int(),
+  flagBit: z.number().int(),
+  flag: z.string().describe('The flag’s name when the suggestion was made.'),
+  name: z.string(),
+  reason: z.string(),
+  votes: z.number().int(),
+  voted: z.boolean().describe('Whether the caller has voted for it.'),
+  adoptedInRevision: z.number().int().nullable(),
+  author: UserRefSchema,
+  createdAt: TimestampSchema,
+});
+
+export const CreateNameSuggestionBodySchema = z.strictObject({
+  flag: z.string().max(32).describe('Current name of the flag (in the latest revision).'),
+  name: z.string().max(64).describe('Suggested name; validated like any flag name.'),
+  reason: MarkdownSchema.default(''),
+});

@@ -1,0 +1,94 @@
+import { DiagnosticSchema, GroupingSchema } from '@dust/model';
+import { z } from 'zod';
+import { PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+
+/** One line of printable text: titles end up in commit subjects and emails. */
+export const TitleSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(120)
+  .regex(/^[^\p{Cc}]*$/u, 'one line without control characters');
+/** Markdown, stored raw (the web renders it safely). */
+export const MarkdownSchema = z.string().max(20_000);
+export const ChangelogSchema = z.string().max(5_000).default('');
+
+export const ProposalStatusSchema = z.enum([
+  'open',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'superseded',
+]);
+
+export const RevisionSchema = z.object({
+  proposalId: z.number().int(),
+  number: z.number().int(),
+  grouping: GroupingSchema,
+  changelog: z.string(),
+  baseRelease: z.number().int().describe('The baseline release this revision was written against.'),
+  valid: z.boolean().describe('Valid and compatible with its base release when written.'),
+  diagnostics: z.array(DiagnosticSchema),
+  author: UserRefSchema,
+  createdAt: TimestampSchema,
+});
+
+export const ProposalSummarySchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: ProposalStatusSchema,
+  stale: z.boolean().describe('The baseline moved since its latest revision: rebase it.'),
+  latestRevision: z.number().int(),
+  author: UserRefSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+
+export const ProposalSchema = ProposalSummarySchema.extend({
+  rationale: z.string(),
+  revisions: z.array(RevisionSchema),
+});
+
+export const CreateProposalBodySchema = z.strictObject({
+  title: TitleSchema,
+  rationale: MarkdownSchema,
+  grouping: GroupingSchema,
+});
+
+export const UpdateProposalBodySchema = z
+  .strictObject({
+    title: TitleSchema.optional(),
+    rationale: MarkdownSchema.optional(),
+    status: z
+      .literal('withdrawn')
+      .optional()
+      .describe('Only the author may withdraw; nothing else.'),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const ListProposalsQuerySchema = PageQuerySchema.extend({
+  status: ProposalStatusSchema.optional(),
+  author: z.string().max(39).optional().describe('Author name.'),
+  flag: z
+    .string()
+    .max(32)
+    .optional()
+    .describe('Proposals with a revision that has a flag of this name.'),
+  syscall: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Proposals with a revision that grants this syscall.'),
+});
+
+export const CreateRevisionBodySchema = z.strictObject({
+  grouping: GroupingSchema,
+  changelog: ChangelogSchema,
+});
+
+export const DiffQuerySchema = z.strictObject({
+  against: z
+    .union([z.literal('baseline'), z.coerce.number().int().min(1).max(2_147_483_647)])
+    .default('baseline')
+    .describe('"baseline" (the current baseline) or another revision number of this proposal.'),
+});
