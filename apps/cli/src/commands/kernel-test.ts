@@ -49,16 +49,7 @@ Example:
     const options: KernelTestOptions = {
       tree: values.tree,
       keep: values.keep ?? false,
-      onProgress: (p) => {
-        if (p.event === 'info' && !p.message) return;
-        const what =
-          p.event === 'end'
-            ? (p.status ?? 'done')
-            : p.event === 'start'
-              ? 'started'
-              : terminalSafe(p.message ?? '', 200);
-        io.err(`[${p.stage} +${p.seconds.toFixed(1)}s] ${what}\n`);
-      },
+      onProgress: (p) => io.err(`${terminalSafe(kernel.formatProgress(p), 400)}\n`),
     };
     if (await isDirectory(target)) {
       options.seriesDir = target;

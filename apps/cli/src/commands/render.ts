@@ -47,8 +47,15 @@ Example:
       : undefined;
     const grouping = await readValidGrouping(file, io);
 
-    const { renderSeries, seriesTarGz } = await import('@dust/kernel');
-    const series = renderSeries({ grouping, previous, version });
+    const { renderSeries, seriesTarGz, RenderError } = await import('@dust/kernel');
+    let series: ReturnType<typeof renderSeries>;
+    try {
+      series = renderSeries({ grouping, previous, version });
+    } catch (error) {
+      // INVALID_PREVIOUS / INVALID_OPTION: the input is at fault, not the program.
+      if (!(error instanceof RenderError)) throw error;
+      throw new CliError(terminalSafe(error.message, 400), 1);
+    }
     const outputs = [
       ...series.files,
       { name: 'series.mbox', content: series.mbox },

@@ -89,5 +89,8 @@ function summaryLine(
   const counts = countBySeverity(diagnostics);
   const verdict =
     counts.error > 0 ? paint(color, 'red', 'invalid') : paint(color, 'green', 'valid');
-  return `${terminalSafe(source)}: ${withVerdict ? `${verdict}: ` : ''}${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+  const truncated = diagnostics.some((d) => d.code === 'DIAGNOSTICS_TRUNCATED')
+    ? ' shown (more were found: see DIAGNOSTICS_TRUNCATED)'
+    : '';
+  return `${terminalSafe(source)}: ${withVerdict ? `${verdict}: ` : ''}${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${truncated}`;
 }
