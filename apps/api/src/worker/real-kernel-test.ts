@@ -3,8 +3,12 @@ import type { KernelTestFn } from './kernel-test-types';
 
 /**
  * The production harness: `dust kernel-test` as a library (apply, checkpatch, build,
- * boot under QEMU). It reports `skipped` with the reason when the toolchain or the
- * prepared tree is missing, which the worker stores like any verdict.
+ * boot under QEMU) on the prepared tree (`tree`, default: the cache tree that
+ * `npm run kernel:setup` builds). It reports `skipped` with the reason when the
+ * toolchain or the tree is missing, which the worker stores like any verdict.
  */
-export const realKernelTest: KernelTestFn = ({ grouping, series }) =>
-  kernelTest({ grouping, series });
+export function createRealKernelTest(opts: { tree?: string } = {}): KernelTestFn {
+  return ({ grouping, series }) => kernelTest({ grouping, series, ...opts });
+}
+
+export const realKernelTest: KernelTestFn = createRealKernelTest();

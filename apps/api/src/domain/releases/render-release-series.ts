@@ -1,12 +1,8 @@
 import { type Author, renderSeries, seriesTarGz } from '@dust/kernel';
 import type { Grouping } from '@dust/model';
 import type { PrismaClient } from '../../generated/prisma/client';
-import {
-  artifactData,
-  isUniqueViolation,
-  type StoredSeries,
-  toStoredSeries,
-} from './stored-series';
+import { storeArtifact } from './store-artifact';
+import { newStoredSeries, type StoredSeries, toStoredSeries } from './stored-series';
 
 export type ReleaseSeriesResult =
   | { kind: 'ok'; release: number; series: StoredSeries }
@@ -45,24 +41,21 @@ export async function renderReleaseSeries(
     ...(author ? { author } : {}),
     date: release.createdAt.toISOString(),
   });
-  const data = artifactData({
-    version: `v${series.version}`,
-    files: series.files,
-    mbox: series.mbox,
-    tarGz: seriesTarGz(series),
+  await storeArtifact(
+    prisma,
+    { kind: 'series', releaseId: release.id },
+    newStoredSeries({
+      version: `v${series.version}`,
+      files: series.files,
+      mbox: series.mbox,
+      tarGz: seriesTarGz(series),
+    }),
+  );
+  // Read back what is stored: a concurrent first request may have won the insert.
+  const artifact = await prisma.releaseArtifact.findUniqueOrThrow({
+    where: { releaseId: release.id },
   });
-  try {
-    const artifact = await prisma.releaseArtifact.create({
-      data: { ...data, kind: 'series', releaseId: release.id },
-    });
-    return { kind: 'ok', release: number, series: toStoredSeries(artifact) };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const artifact = await prisma.releaseArtifact.findUniqueOrThrow({
-      where: { releaseId: release.id },
-    });
-    return { kind: 'ok', release: number, series: toStoredSeries(artifact) };
-  }
+  return { kind: 'ok', release: number, series: toStoredSeries(artifact) };
 }
 
 /** The From: of the series; accounts without an email get a reserved-domain address. */

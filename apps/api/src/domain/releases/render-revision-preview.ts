@@ -2,12 +2,8 @@ import { renderSeries, seriesTarGz } from '@dust/kernel';
 import type { Diagnostic, Grouping } from '@dust/model';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { seriesAuthor } from './render-release-series';
-import {
-  artifactData,
-  isUniqueViolation,
-  type StoredSeries,
-  toStoredSeries,
-} from './stored-series';
+import { storeArtifact } from './store-artifact';
+import { newStoredSeries, type StoredSeries, toStoredSeries } from './stored-series';
 
 export type PreviewResult =
   | { kind: 'ok'; baseRelease: number; series: StoredSeries }
@@ -48,25 +44,12 @@ export async function renderRevisionPreview(
     author: seriesAuthor(revision.author),
     date: revision.createdAt.toISOString(),
   });
-  const data = artifactData({
+  const stored = newStoredSeries({
     version: `v${series.version}`,
     files: series.files,
     mbox: series.mbox,
     tarGz: seriesTarGz(series),
   });
-  try {
-    const artifact = await prisma.releaseArtifact.upsert({
-      where: { revisionId: revision.id },
-      create: { ...data, kind: 'preview', revisionId: revision.id },
-      update: data,
-    });
-    return { kind: 'ok', baseRelease: baseline.number, series: toStoredSeries(artifact) };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A concurrent request stored the same deterministic rendering first.
-    const artifact = await prisma.releaseArtifact.findUniqueOrThrow({
-      where: { revisionId: revision.id },
-    });
-    return { kind: 'ok', baseRelease: baseline.number, series: toStoredSeries(artifact) };
-  }
+  await storeArtifact(prisma, { kind: 'preview', revisionId: revision.id }, stored);
+  return { kind: 'ok', baseRelease: baseline.number, series: stored };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Prisma, ReleaseArtifact } from '../../generated/prisma/client';
+import type { ReleaseArtifact } from '../../generated/prisma/client';
 
 /** A rendered series as it is stored (ReleaseArtifact) and served. */
 export interface StoredSeries {
@@ -30,24 +30,7 @@ export function seriesEtag(mbox: string, files: StoredSeries['files'], tarGz: Bu
   return hash.digest('base64url').slice(0, 32);
 }
 
-export function artifactData(series: Omit<StoredSeries, 'etag'>): {
-  version: string;
-  files: Prisma.InputJsonValue;
-  mbox: string;
-  tarGz: Uint8Array<ArrayBuffer>;
-  etag: string;
-} {
-  return {
-    version: series.version,
-    files: series.files,
-    mbox: series.mbox,
-    tarGz: new Uint8Array(series.tarGz),
-    etag: seriesEtag(series.mbox, series.files, series.tarGz),
-  };
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-  );
+/** A freshly rendered series with its etag, ready to store. */
+export function newStoredSeries(series: Omit<StoredSeries, 'etag'>): StoredSeries {
+  return { ...series, etag: seriesEtag(series.mbox, series.files, series.tarGz) };
 }
