@@ -11,7 +11,7 @@ import { uapiPatch } from './patch-uapi';
 import type { PatchSpec, RenderOptions, Series } from './types';
 import { type FileDiff, fileDiff } from './unified-diff';
 
-const SIGNATURE = '-- \nDust\n';
+const SIGNATURE = '-- \nDust\n\n';
 
 function slug(subject: string): string {
   return subject
@@ -62,8 +62,8 @@ export function renderSeries(opts: RenderOptions): Series {
     release: o.release,
     shortlog: specs.map((s) => `    ${s.subject}`),
     authorName: o.author.name,
-    diffstat: diffstat(patches.flatMap((p) => p.diffs)),
-  })}\n${SIGNATURE}`;
+    diffstat: diffstat(patches.flatMap((p) => p.diffs).sort((a, b) => (a.path < b.path ? -1 : 1))),
+  })}${SIGNATURE}`;
 
   const hash = createHash('sha256');
   for (const text of [coverBody, ...patches.map((p) => p.spec.subject + p.body)]) hash.update(text);
@@ -96,5 +96,11 @@ export function renderSeries(opts: RenderOptions): Series {
       }),
     });
   });
-  return { version: o.version, files, mbox: files.map((f) => f.content).join('\n') };
+  // The mbox holds the patches only: plain `git am` stops at a message without
+  // a diff, so with the cover letter in it a new user's `git am` would fail.
+  const mbox = files
+    .slice(1)
+    .map((f) => f.content)
+    .join('');
+  return { version: o.version, files, mbox };
 }

@@ -80,7 +80,7 @@ export function rstLines(text: string, width = 64): string[] {
 export function mailIndentedText(lead: string, text: string, width = 72): string[] {
   if (!/^\s/.test(lead)) throw new Error('mail text lines must be indented');
   const words = wrapWords(cleanText(text), width - lead.length);
-  if (words.length === 0) return [lead.trimEnd()];
+  if (words.length === 0) return [];
   const pad = ' '.repeat(lead.length);
   return words.map((w, i) => (i === 0 ? `${lead}${w}` : `${pad}${w}`));
 }

@@ -34,7 +34,10 @@ export interface Series {
   version: number;
   /** `0000-cover-letter.patch`, then one numbered `.patch` file per patch, in kernel order. */
   files: SeriesFile[];
-  /** The cover letter and all patches as one mbox (`git am --empty=drop series.mbox`). */
+  /**
+   * The patches as one mbox that plain `git am` applies. The cover letter is
+   * left out (git am stops at a message without a diff); it is files[0].
+   */
   mbox: string;
 }
 

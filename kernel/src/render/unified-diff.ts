@@ -27,40 +27,53 @@ interface Hunk {
   deletions: number;
 }
 
-/** One hunk from one edit: the lines common to both ends are its context. */
+/**
+ * The line operations turning `a` into `b` along a longest common subsequence
+ * (as small as `git diff`'s); within a change, deletions come first.
+ */
+function lineOps(a: string[], b: string[]): string[] {
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
+  const at = (i: number, j: number) => lcs[i]?.[j] ?? 0;
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      (lcs[i] as number[])[j] =
+        a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  const ops: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      ops.push(` ${a[i++]}`);
+      j++;
+    } else if (i < a.length && (j >= b.length || at(i + 1, j) >= at(i, j + 1))) {
+      ops.push(`-${a[i++]}`);
+    } else {
+      ops.push(`+${b[j++]}`);
+    }
+  }
+  return ops;
+}
+
+/** One hunk from one edit: `before` and `after` diffed line by line. */
 function hunkOf(edit: Edit, delta: number, path: string): Hunk {
   const before = toLines(edit.before, `${path}:${edit.line} before`);
   const after = toLines(edit.after, `${path}:${edit.line} after`);
-  let prefix = 0;
-  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) {
-    prefix++;
-  }
-  let suffix = 0;
-  while (
-    suffix < before.length - prefix &&
-    suffix < after.length - prefix &&
-    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
-  const removed = before.slice(prefix, before.length - suffix);
-  const added = after.slice(prefix, after.length - suffix);
-  if (removed.length === 0 && added.length === 0) {
-    throw new Error(`${path}:${edit.line}: edit changes nothing`);
-  }
+  const lines = lineOps(before, after);
+  const insertions = lines.filter((l) => l.startsWith('+')).length;
+  const deletions = lines.filter((l) => l.startsWith('-')).length;
+  if (insertions + deletions === 0) throw new Error(`${path}:${edit.line}: edit changes nothing`);
   return {
     oldStart: edit.line,
     oldCount: before.length,
     newStart: edit.line + delta,
     newCount: after.length,
-    lines: [
-      ...before.slice(0, prefix).map((l) => ` ${l}`),
-      ...removed.map((l) => `-${l}`),
-      ...added.map((l) => `+${l}`),
-      ...before.slice(before.length - suffix).map((l) => ` ${l}`),
-    ],
-    insertions: added.length,
-    deletions: removed.length,
+    lines,
+    insertions,
+    deletions,
   };
 }
 
