@@ -16,11 +16,14 @@ import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import zod from './plugins/external/zod';
 import baselineRoutes from './routes/baseline';
+import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
 import eventsRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import nameSuggestionsRoutes from './routes/name-suggestions';
+import previewsRoutes from './routes/previews';
 import proposalsRoutes from './routes/proposals';
+import releasesRoutes from './routes/releases';
 import reviewsRoutes from './routes/reviews';
 import revisionsRoutes from './routes/revisions';
 import sessionRoutes from './routes/session';
@@ -28,6 +31,7 @@ import syscallsRoutes from './routes/syscalls';
 import tokensRoutes from './routes/tokens';
 import usersRoutes from './routes/users';
 import validateRoutes from './routes/validate';
+import buildWorker from './worker/plugin';
 
 export type { Config };
 
@@ -51,14 +55,19 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(database, { config });
   await fastify.register(auth);
   await fastify.register(bootstrap, { config });
+  // The build worker (DUST_BUILD_WORKER): claims queued jobs, runs the kernel test.
+  await fastify.register(buildWorker, { config });
 
   // One line per resource: routes/<resource>/index.ts.
   await fastify.register(baselineRoutes);
+  await fastify.register(buildsRoutes);
   await fastify.register(commentsRoutes);
   await fastify.register(eventsRoutes);
   await fastify.register(healthRoutes);
   await fastify.register(nameSuggestionsRoutes);
+  await fastify.register(previewsRoutes);
   await fastify.register(proposalsRoutes);
+  await fastify.register(releasesRoutes);
   await fastify.register(reviewsRoutes);
   await fastify.register(revisionsRoutes);
   await fastify.register(sessionRoutes);

@@ -35,6 +35,15 @@ const EnvSchema = z.object({
   DUST_SECURE_COOKIES: flag.optional(),
   DUST_TRUST_PROXY: flag.default(false),
   DUST_BUILD_WORKER: flag.default(true),
+  DUST_BUILD_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
+  DUST_BUILD_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GITHUB_REPO: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'must be "owner/name"')
+    .optional(),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  GITHUB_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NODE_ENV: z.string().optional(),
   /** npm sets INIT_CWD to where `npm run` was typed; relative paths resolve against it. */
   INIT_CWD: z.string().optional(),
@@ -64,6 +73,11 @@ export interface Config {
   trustProxy: boolean;
   /** Run the build worker in this process. */
   buildWorker: boolean;
+  /** A running job whose worker stops renewing its lease this long is queued again. */
+  buildWorkerLeaseSeconds: number;
+  buildWorkerPollMs: number;
+  /** Publish approved series to GitHub and take verdicts by webhook (all of GITHUB_* set). */
+  github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const githubVars = [e.GITHUB_TOKEN, e.GITHUB_REPO, e.GITHUB_WEBHOOK_SECRET];
+  if (githubVars.some(Boolean) && !githubVars.every(Boolean)) {
+    throw new ConfigError(
+      'Invalid environment:\n  GITHUB_TOKEN, GITHUB_REPO and GITHUB_WEBHOOK_SECRET must be set together',
+    );
+  }
   const base = e.INIT_CWD ?? process.cwd();
   const dataDir =
     env.DUST_DATA_DIR === undefined
@@ -96,6 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.DUST_SECURE_COOKIES ?? e.NODE_ENV === 'production',
     trustProxy: e.DUST_TRUST_PROXY,
     buildWorker: e.DUST_BUILD_WORKER,
+    buildWorkerLeaseSeconds: e.DUST_BUILD_LEASE_SECONDS,
+    buildWorkerPollMs: e.DUST_BUILD_POLL_MS,
+    ...(e.GITHUB_TOKEN && e.GITHUB_REPO && e.GITHUB_WEBHOOK_SECRET
+      ? {
+          github: {
+            token: e.GITHUB_TOKEN,
+            repo: e.GITHUB_REPO,
+            apiUrl: e.GITHUB_API_URL,
+            webhookSecret: e.GITHUB_WEBHOOK_SECRET,
+          },
+        }
+      : {}),
   };
 }
 

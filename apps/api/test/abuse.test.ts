@@ -205,7 +205,7 @@ for (const kind of DB_KINDS) {
       assertProblem(dup, 409);
       const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: t.admin.auth });
       assert.deepEqual(
-        { ...me.json(), id: 0 },
+        { ...(me.json() as object), id: 0 },
         { id: 0, name: 'admin', role: 'admin', auth: 'token', csrfToken: null },
       );
     });
