@@ -93,9 +93,9 @@ export function importSystemdSyscallFilter(
     const unknown: string[] = [];
     const base: string[] = [];
     for (const name of resolved) {
-      const mask = facts.archMask.get(name);
-      if (mask === undefined) unknown.push(name);
-      else if ((facts.baseMask.get(name) ?? 0) === mask) base.push(name);
+      const fact = facts.syscalls.get(name);
+      if (fact === undefined) unknown.push(name);
+      else if (fact.alwaysAllowed) base.push(name);
       else kept.push(name);
     }
     if (kept.length === 0) {

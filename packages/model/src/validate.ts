@@ -1,6 +1,7 @@
 import { checkCompatibility } from './compat';
 import type { ValidationReport } from './diagnostics';
 import { type Grouping, GroupingSchema } from './grouping';
+import { fastParseGrouping } from './validate/fast-parse';
 import { Findings } from './validate/findings';
 import { checkFlags } from './validate/flags';
 import { kernelFacts } from './validate/kernel-facts';
@@ -37,12 +38,15 @@ export type ValidationResult = ValidationReport & {
  */
 export function validateGrouping(input: unknown, opts: ValidateOptions = {}): ValidationResult {
   const findings = new Findings();
-  const parsed = GroupingSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
-    reportSchemaIssues(parsed.error.issues, findings);
-    return { valid: false, diagnostics: findings.toDiagnostics() };
+  let grouping = fastParseGrouping(input);
+  if (!grouping) {
+    const parsed = GroupingSchema.safeParse(input, { reportInput: true });
+    if (!parsed.success) {
+      reportSchemaIssues(parsed.error.issues, findings);
+      return { valid: false, diagnostics: findings.toDiagnostics() };
+    }
+    grouping = parsed.data;
   }
-  const grouping = parsed.data;
   const facts = kernelFacts(grouping.kernel);
   checkKernel(grouping.kernel, facts !== undefined, findings);
   checkPolicy(grouping, findings);

@@ -168,10 +168,7 @@ describe('flag rules', () => {
         JSON.stringify(description),
       );
       assert.equal(result.diagnostics[0]?.path, '/flags/0/description');
-      assert.doesNotMatch(
-        result.diagnostics[0]?.message ?? '',
-        /[\p{C}\p{Zl}\p{Zp}]/u,
-      );
+      assert.doesNotMatch(result.diagnostics[0]?.message ?? '', /[\p{C}\p{Zl}\p{Zp}]/u);
     }
     const newline = check(grouping([flag('A', 0, ['openat'], 'a\nb')]));
     assert.match(newline.diagnostics[0]?.message ?? '', /line break \(U\+000A at position 1\)/);

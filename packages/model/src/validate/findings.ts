@@ -13,6 +13,8 @@ export type PathKey = readonly (string | number)[];
 export const MAX_DIAGNOSTICS_PER_CODE = 100;
 
 interface Finding {
+  /** Sort key of the usual /flags/i/<field>[/j] paths as one number; NaN for others. */
+  readonly rank: number;
   readonly severity: Severity;
   readonly code: string;
   readonly key: PathKey;
@@ -34,7 +36,7 @@ export class Findings {
     arch?: readonly string[],
   ): void {
     if (severity === 'error') this.errors++;
-    this.items.push({ severity, code, key, message, arch });
+    this.items.push({ rank: rankOf(key), severity, code, key, message, arch });
   }
 
   /** Adds diagnostics built elsewhere (the compatibility check). */
@@ -49,10 +51,7 @@ export class Findings {
 
   toDiagnostics(): Diagnostic[] {
     // Array.prototype.sort is stable: on equal paths the rules' order stays.
-    const sorted =
-      this.items.length > 1
-        ? [...this.items].sort((a, b) => compareKeys(a.key, b.key))
-        : this.items;
+    const sorted = isSorted(this.items) ? this.items : [...this.items].sort(compareFindings);
     const shown = new Map<string, number>();
     const notices = new Map<string, Diagnostic>();
     const out: Diagnostic[] = [];
@@ -66,7 +65,7 @@ export class Findings {
           severity: 'info',
           code: 'DIAGNOSTICS_TRUNCATED',
           message: '',
-          path: jsonPointer(...f.key),
+          path: pointerOf(f.key),
         };
         notices.set(f.code, notice);
         out.push(notice);
@@ -85,10 +84,48 @@ function toDiagnostic(f: Finding): Diagnostic {
     severity: f.severity,
     code: f.code,
     message: typeof f.message === 'function' ? f.message() : f.message,
-    path: jsonPointer(...f.key),
+    path: pointerOf(f.key),
   };
   if (f.arch) d.arch = [...f.arch];
   return d;
+}
+
+const RANK_INDEX_LIMIT = 2 ** 22;
+
+/**
+ * ['flags', i, field] and ['flags', i, field, j] as one number that orders like
+ * compareKeys, so that sorting the usual findings compares numbers only.
+ */
+function rankOf(key: PathKey): number {
+  if (key[0] !== 'flags' || key.length < 3 || key.length > 4) return Number.NaN;
+  const i = key[1];
+  const field = FIELD_RANK.get(key[2] as string);
+  const j = key.length === 4 ? key[3] : -1;
+  if (typeof i !== 'number' || field === undefined || typeof j !== 'number') return Number.NaN;
+  if (i >= 2 ** 26 || j >= RANK_INDEX_LIMIT) return Number.NaN;
+  return (i * 16 + field) * RANK_INDEX_LIMIT + (j + 1);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const byRank = a.rank - b.rank;
+  return Number.isNaN(byRank) ? compareKeys(a.key, b.key) : byRank;
+}
+
+function isSorted(items: readonly Finding[]): boolean {
+  for (let n = 1; n < items.length; n++) {
+    if (compareFindings(items[n - 1] as Finding, items[n] as Finding) > 0) return false;
+  }
+  return true;
+}
+
+/** jsonPointer(...key), without escaping work for the usual segments. */
+function pointerOf(key: PathKey): string {
+  let out = '';
+  for (const seg of key) {
+    if (typeof seg === 'number') out += `/${seg}`;
+    else out += seg.includes('~') || seg.includes('/') ? jsonPointer(seg) : `/${seg}`;
+  }
+  return out;
 }
 
 /** Document order of the format's fields, so that diagnostics read top to bottom. */

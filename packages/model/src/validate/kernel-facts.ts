@@ -1,4 +1,4 @@
-import { SYSCALL_FAMILIES, type SyscallFamily } from '../syscalls/families';
+import { familyOf, type SyscallFamily } from '../syscalls/families';
 import {
   ARCHES,
   type Arch,
@@ -9,9 +9,27 @@ import {
   syscallNames,
 } from '../syscalls/tables';
 
+/** One implemented syscall of a kernel, with what every rule needs to know about it. */
+export interface SyscallFact {
+  /** Dense index, 0..facts.syscalls.size-1, for typed-array bookkeeping. */
+  readonly id: number;
+  readonly name: string;
+  /** Arches where it is implemented (bit i = facts.arches[i]). */
+  readonly mask: number;
+  /** Arches (within `mask`) whose base set (strict mode) contains it. */
+  readonly baseMask: number;
+  /** True when always allowed: in the base set wherever it exists. */
+  readonly alwaysAllowed: boolean;
+  readonly family: SyscallFamily | undefined;
+  /** SYSCALL_BASE message, built once. */
+  baseMessage: string | undefined;
+  /** SYSCALL_ARCH_PARTIAL messages by covered-arches mask, built once each. */
+  readonly partialMessages: Map<number, string>;
+}
+
 /**
- * What the validator needs to know about one kernel, precomputed once so that
- * checking a syscall entry is a few Map/Set lookups and bit operations, never a
+ * What the validator needs to know about one kernel, computed once so that
+ * checking a syscall entry is one Map lookup and a few bit operations, never a
  * table scan. Arch sets are bit masks over `arches`.
  */
 export interface KernelFacts {
@@ -19,14 +37,33 @@ export interface KernelFacts {
   /** Arches that have a table for this kernel, in ARCHES order. */
   readonly arches: readonly Arch[];
   readonly allArchMask: number;
-  /** Implemented name → mask of arches where it is implemented. */
-  readonly archMask: ReadonlyMap<string, number>;
-  /** Name → mask of arches whose base set (strict mode) contains it. */
-  readonly baseMask: ReadonlyMap<string, number>;
-  /** Each family's members restricted to names this kernel implements. */
-  readonly familyMembers: ReadonlyMap<SyscallFamily, readonly string[]>;
+  readonly syscalls: ReadonlyMap<string, SyscallFact>;
+  /** Each family's members that this kernel implements and that are not always allowed. */
+  readonly familyMembers: ReadonlyMap<SyscallFamily, readonly SyscallFact[]>;
   /** Implemented names grouped by length, for did-you-mean. */
   readonly namesByLength: ReadonlyMap<number, readonly string[]>;
+  /** The arch list of every mask (index = mask). */
+  readonly archLists: readonly (readonly Arch[])[];
+  /**
+   * Scratch marks by syscall id: `marks[id] === mark` means "granted by the
+   * flag being checked". Each flag takes a fresh mark, so nothing is cleared
+   * between flags or calls (validation is synchronous, so sharing is safe).
+   */
+  readonly marks: Int32Array;
+  /** Scratch: index of the marked syscall in the flag being checked. */
+  readonly positions: Int32Array;
+  /** The last mark handed out. */
+  lastMark: number;
+}
+
+/** A fresh mark for `facts.marks`. */
+export function nextMark(facts: KernelFacts): number {
+  if (facts.lastMark >= 0x3fffffff) {
+    facts.marks.fill(0);
+    facts.lastMark = 0;
+  }
+  facts.lastMark++;
+  return facts.lastMark;
 }
 
 const CACHE = new Map<string, KernelFacts>();
@@ -44,46 +81,63 @@ export function kernelFacts(kernel: string): KernelFacts | undefined {
 function buildFacts(kernel: string): KernelFacts {
   const arches = ARCHES.filter((arch) => getSyscallTable(kernel, arch) !== undefined);
   const bitOf = new Map(arches.map((arch, i) => [arch, 1 << i] as const));
-  const names = syscallNames(kernel);
+  const baseMasks = new Map<string, number>();
+  for (const arch of arches) {
+    for (const name of baseSyscallsFor(arch)) {
+      baseMasks.set(name, (baseMasks.get(name) ?? 0) | (bitOf.get(arch) ?? 0));
+    }
+  }
 
-  const archMask = new Map<string, number>();
+  const syscalls = new Map<string, SyscallFact>();
   const namesByLength = new Map<number, string[]>();
-  for (const name of [...names].sort()) {
+  for (const name of [...syscallNames(kernel)].sort()) {
     let mask = 0;
     for (const arch of syscallArches(kernel, name)) mask |= bitOf.get(arch) ?? 0;
-    archMask.set(name, mask);
+    const baseMask = (baseMasks.get(name) ?? 0) & mask;
+    syscalls.set(name, {
+      id: syscalls.size,
+      name,
+      mask,
+      baseMask,
+      alwaysAllowed: baseMask === mask,
+      family: familyOf(name),
+      baseMessage: undefined,
+      partialMessages: new Map(),
+    });
     const bucket = namesByLength.get(name.length);
     if (bucket) bucket.push(name);
     else namesByLength.set(name.length, [name]);
   }
 
-  const baseMask = new Map<string, number>();
-  for (const arch of arches) {
-    for (const name of baseSyscallsFor(arch)) {
-      baseMask.set(name, (baseMask.get(name) ?? 0) | (bitOf.get(arch) ?? 0));
-    }
+  const familyMembers = new Map<SyscallFamily, SyscallFact[]>();
+  for (const fact of syscalls.values()) {
+    if (!fact.family || fact.alwaysAllowed) continue;
+    const members = familyMembers.get(fact.family);
+    if (members) members.push(fact);
+    else familyMembers.set(fact.family, [fact]);
+  }
+  for (const [family, members] of familyMembers) {
+    members.sort((a, b) => family.members.indexOf(a.name) - family.members.indexOf(b.name));
   }
 
-  const familyMembers = new Map<SyscallFamily, readonly string[]>();
-  for (const family of SYSCALL_FAMILIES) {
-    familyMembers.set(
-      family,
-      family.members.filter((m) => names.has(m)),
-    );
-  }
-
+  const archLists = Array.from({ length: 1 << arches.length }, (_, mask) =>
+    Object.freeze(arches.filter((_, i) => (mask & (1 << i)) !== 0)),
+  );
   return {
     kernel,
     arches,
     allArchMask: (1 << arches.length) - 1,
-    archMask,
-    baseMask,
+    syscalls,
     familyMembers,
     namesByLength,
+    archLists,
+    marks: new Int32Array(syscalls.size),
+    positions: new Int32Array(syscalls.size),
+    lastMark: 0,
   };
 }
 
-/** The arches of a mask, in ARCHES order. */
-export function archesOf(facts: KernelFacts, mask: number): Arch[] {
-  return facts.arches.filter((_, i) => (mask & (1 << i)) !== 0);
+/** The arches of a mask, in ARCHES order (shared; copy before handing out). */
+export function archesOf(facts: KernelFacts, mask: number): readonly Arch[] {
+  return facts.archLists[mask & facts.allArchMask] ?? [];
 }

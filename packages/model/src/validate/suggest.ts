@@ -17,7 +17,7 @@ export function suggestSyscalls(input: string, facts: KernelFacts): string[] {
     .toLowerCase()
     .replace(/^(__nr_|sys_|compat_sys_)/, '');
   if (wanted === '') return [];
-  if (facts.archMask.has(wanted)) return [wanted];
+  if (facts.syscalls.has(wanted)) return [wanted];
   const limit = wanted.length <= 3 ? 1 : wanted.length <= 7 ? 2 : 3;
   let best = limit;
   let found: string[] = [];
