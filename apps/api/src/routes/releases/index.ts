@@ -1,0 +1,180 @@
+// Releases: the baselines approvals created, their build status, and their patch
+// series (rendered once, stored, served with strong ETags and long-lived caching:
+// a release never changes).
+import type { Grouping } from '@dust/model';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { describeBuild } from '../../domain/releases/describe-build';
+import {
+  listReleases,
+  RELEASE_INCLUDE,
+  summarizeRelease,
+} from '../../domain/releases/list-releases';
+import { renderReleaseSeries } from '../../domain/releases/render-release-series';
+import type { StoredSeries } from '../../domain/releases/stored-series';
+import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
+import { ReleaseDetailSchema, ReleaseParamsSchema, ReleaseSummarySchema } from './schemas';
+import { CONTENT_TYPES, sendDownload } from './send-download';
+import { seriesLinks } from './series-links';
+
+const ListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Cursor: list releases below this number.'),
+});
+
+const DOWNLOAD_DESCRIPTION =
+  'Immutable: strong ETag, Cache-Control immutable; If-None-Match gives 304. 404 for release 0, which has no series.';
+
+function noSeries(k: number): ProblemError {
+  return new ProblemError(
+    404,
+    'Not Found',
+    `Release ${k} is the empty baseline (strict mode only, no flags): there is no patch series for it. The first approval creates release 1, the first series.`,
+    { type: 'no-series' },
+  );
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  async function seriesOf(k: number): Promise<StoredSeries> {
+    const result = await renderReleaseSeries(app.prisma, k);
+    if (result.kind === 'not-found') throw notFound(`Release ${k}`);
+    if (result.kind === 'no-series') throw noSeries(k);
+    return result.series;
+  }
+
+  app.get(
+    '/api/releases',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: 'Releases, newest first (cursor pagination with Link headers)',
+        querystring: ListQuerySchema,
+        response: {
+          200: z.object({ items: z.array(ReleaseSummarySchema), next: z.string().nullable() }),
+          400: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, before } = request.query;
+      const page = await listReleases(app.prisma, { limit, before });
+      const next =
+        page.nextBefore !== undefined
+          ? `/api/releases?limit=${limit}&before=${page.nextBefore}`
+          : null;
+      if (next) reply.header('link', `<${next}>; rel="next"`);
+      return { items: page.items, next };
+    },
+  );
+
+  app.get(
+    '/api/releases/:k',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: 'One release: grouping, series downloads, build status with stage times and log',
+        params: ReleaseParamsSchema,
+        response: { 200: ReleaseDetailSchema, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { k } = request.params;
+      const release = await app.prisma.release.findUnique({
+        where: { number: k },
+        include: RELEASE_INCLUDE,
+      });
+      if (!release) throw notFound(`Release ${k}`);
+      const rendered = await renderReleaseSeries(app.prisma, k);
+      const job = release.buildJobs[0];
+      return {
+        ...summarizeRelease(release),
+        grouping: release.grouping as Grouping,
+        trailers: release.trailers as string[],
+        series: rendered.kind === 'ok' ? seriesLinks(`/api/releases/${k}`, rendered.series) : null,
+        build: job ? describeBuild(job) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/releases/:k/series.mbox',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: "The release's patch series as one mbox (git am takes it)",
+        description: DOWNLOAD_DESCRIPTION,
+        params: ReleaseParamsSchema,
+        produces: [CONTENT_TYPES.mbox],
+      },
+    },
+    async (request, reply) => {
+      const { k } = request.params;
+      const series = await seriesOf(k);
+      return sendDownload(request, reply, {
+        body: series.mbox,
+        contentType: CONTENT_TYPES.mbox,
+        filename: `dust-release-${k}-${series.version}.mbox`,
+        etag: `${series.etag}-mbox`,
+        immutable: true,
+      });
+    },
+  );
+
+  app.get(
+    '/api/releases/:k/series.tar.gz',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: "The release's numbered .patch files as a gzipped tarball",
+        description: DOWNLOAD_DESCRIPTION,
+        params: ReleaseParamsSchema,
+        produces: [CONTENT_TYPES.tarGz],
+      },
+    },
+    async (request, reply) => {
+      const { k } = request.params;
+      const series = await seriesOf(k);
+      return sendDownload(request, reply, {
+        body: series.tarGz,
+        contentType: CONTENT_TYPES.tarGz,
+        filename: `dust-release-${k}-${series.version}.tar.gz`,
+        etag: `${series.etag}-tgz`,
+        immutable: true,
+      });
+    },
+  );
+
+  app.get(
+    '/api/releases/:k/patches/:file',
+    {
+      schema: {
+        tags: ['releases'],
+        summary: "One patch of the release's series (names as listed in GET /api/releases/:k)",
+        description: DOWNLOAD_DESCRIPTION,
+        params: ReleaseParamsSchema.extend({ file: z.string().min(1).max(200) }),
+        produces: [CONTENT_TYPES.patch],
+      },
+    },
+    async (request, reply) => {
+      const { k, file } = request.params;
+      const series = await seriesOf(k);
+      const index = series.files.findIndex((f) => f.name === file);
+      const patch = series.files[index];
+      if (!patch) throw notFound(`Patch "${file}" in release ${k}`);
+      return sendDownload(request, reply, {
+        body: patch.content,
+        contentType: CONTENT_TYPES.patch,
+        filename: patch.name,
+        etag: `${series.etag}-p${index}`,
+        immutable: true,
+      });
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,72 @@
+import { GroupingSchema } from '@dust/model';
+import { z } from 'zod';
+
+export const BuildStageSchema = z.object({
+  name: z.string(),
+  status: z.string(),
+  seconds: z.number(),
+});
+
+export const BuildSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(['queued', 'running', 'passed', 'failed', 'skipped']),
+    runner: z
+      .string()
+      .describe('"local": this service\'s worker; "github": a pull request\'s workflow.'),
+    externalUrl: z.string().nullable().describe('The pull request, when the build runs on GitHub.'),
+    reason: z.string().nullable().describe('Why the build was skipped or failed.'),
+    attempts: z.number().int(),
+    stages: z.array(BuildStageSchema).describe('Stage name, status and duration in seconds.'),
+    checkpatch: z.object({ errors: z.number(), warnings: z.number() }).nullable(),
+    flags: z
+      .array(z.object({ name: z.string(), status: z.string(), detail: z.string().optional() }))
+      .nullable()
+      .describe('Per-flag boot test results.'),
+    log: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .describe('The kernel build and boot test of a release (the latest attempt).');
+
+export const SeriesLinksSchema = z
+  .object({
+    version: z.string(),
+    mbox: z.string().describe('URL of series.mbox (git am takes it).'),
+    tarGz: z.string().describe('URL of series.tar.gz.'),
+    files: z.array(z.object({ name: z.string(), size: z.number().int(), url: z.string() })),
+  })
+  .describe('Downloads of the rendered patch series.');
+
+export const ReleaseSummarySchema = z.object({
+  number: z.number().int(),
+  createdAt: z.string(),
+  flagCount: z.number().int(),
+  proposal: z
+    .object({ id: z.number().int(), title: z.string(), revision: z.number().int() })
+    .nullable()
+    .describe('The approved proposal revision; null for release 0.'),
+  approvedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  build: z
+    .object({ status: BuildSchema.shape.status, reason: z.string().nullable() })
+    .nullable()
+    .describe('null for release 0, which has no series to build.'),
+});
+
+export const ReleaseDetailSchema = ReleaseSummarySchema.extend({
+  grouping: GroupingSchema,
+  trailers: z.array(z.string()),
+  series: SeriesLinksSchema.nullable().describe(
+    'null for release 0 (the empty baseline has no patch).',
+  ),
+  build: BuildSchema.nullable(),
+});
+
+export const ReleaseParamsSchema = z.strictObject({
+  k: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})$/, 'a release number')
+    .transform(Number)
+    .describe('Release number (0 is the empty baseline).'),
+});
