@@ -362,6 +362,23 @@ describe('rate limits (PGlite)', () => {
     }
   });
 
+  it('counts each credential separately, even from one address', async () => {
+    const alice = await t.createUser('contributor');
+    const bob = await t.createUser('contributor');
+    const post = (user: TestUser) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: user.auth,
+        payload: {},
+        remoteAddress: '10.0.0.7',
+      });
+    const aliceCodes = [];
+    for (let i = 0; i < 4; i++) aliceCodes.push((await post(alice)).statusCode);
+    assert.deepEqual(aliceCodes, [201, 201, 201, 429]);
+    assert.equal((await post(bob)).statusCode, 201);
+  });
+
   it('limits login attempts more strictly', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 3; i++) {

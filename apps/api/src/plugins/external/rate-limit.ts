@@ -1,10 +1,24 @@
-// Rate limits on writes (per client address); reads are not limited. The login
-// route sets a stricter limit in its route config.
+// Rate limits on writes; reads are not limited. The login route sets a stricter
+// limit in its route config. Requests carrying credentials are counted per
+// credential (so users behind one proxy, such as the web app's server, do not
+// share a budget); anonymous ones per client address (set DUST_TRUST_PROXY
+// behind a proxy that sends X-Forwarded-For). Invented credentials gain
+// nothing: they are refused with 401 before any work.
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
+import { sha256 } from '../../lib/secrets';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function clientKey(request: FastifyRequest): string {
+  const auth = request.headers.authorization;
+  if (auth) return `token:${sha256(auth)}`;
+  const session = request.cookies?.dust_session;
+  if (session) return `session:${sha256(session)}`;
+  return `ip:${request.ip}`;
+}
 
 export default fp<{ config: Config }>(
   async (app, { config }) => {
@@ -13,7 +27,8 @@ export default fp<{ config: Config }>(
       max: config.rateLimit.writesPerMinute,
       timeWindow: '1 minute',
       allowList: (request) => SAFE_METHODS.has(request.method),
+      keyGenerator: clientKey,
     });
   },
-  { name: 'rate-limit' },
+  { name: 'rate-limit', dependencies: ['cookie'] },
 );
