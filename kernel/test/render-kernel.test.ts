@@ -189,6 +189,10 @@ describe('the series on a real Linux 6.1 tree', { skip }, () => {
       path.join(include, 'linux/seccomp.h'),
       uapi.replace(/^#include <linux\/compiler\.h>$/m, ''),
     );
+    writeFileSync(
+      path.join(include, 'linux/seccomp_flags.h'),
+      readFileSync(path.join(tree, 'include/uapi/linux/seccomp_flags.h')),
+    );
     const out = path.join(work, 'seccomp_flags_test');
     must('gcc', ['-Wall', '-Werror', '-I', include, '-o', out, 'seccomp_flags_test.c'], dir);
     // Without the patched headers the selftest's own fallback definitions apply.

@@ -83,7 +83,7 @@ describe('renderSeries', () => {
     );
     assert.deepEqual(paths, [
       [],
-      ['include/uapi/linux/seccomp.h'],
+      ['include/uapi/linux/seccomp.h', 'include/uapi/linux/seccomp_flags.h'],
       ['fs/exec.c', 'include/linux/seccomp.h', 'kernel/seccomp.c', 'kernel/seccomp_flags_table.h'],
       ['arch/Kconfig'],
       ['Documentation/userspace-api/index.rst', 'Documentation/userspace-api/seccomp_flags.rst'],

@@ -65,6 +65,7 @@ export function flagsTableHeader(grouping: Grouping): string {
     '#define _KERNEL_SECCOMP_FLAGS_TABLE_H',
     '',
     '#include <linux/types.h>',
+    '#include <linux/seccomp_flags.h>',
     '#include <asm/unistd.h>',
     '',
     '/* Every flag this kernel knows: other bits fail with -EINVAL. */',

@@ -78,6 +78,9 @@ function validated(input: unknown, code: 'INVALID_GROUPING' | 'INVALID_PREVIOUS'
       report.diagnostics,
     );
   }
+  if (report.grouping.kernel !== '6.1') {
+    throw new RenderError(code, `the series targets Linux 6.1, not ${report.grouping.kernel}`);
+  }
   return report.grouping;
 }
 

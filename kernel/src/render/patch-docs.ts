@@ -92,6 +92,7 @@ export function flagsDocument(grouping: Grouping): string {
     '\tprctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags);',
     '',
     'where ``flags`` is a bitwise OR of the ``SECCOMP_FLAG_*`` constants of',
+    '``<linux/seccomp_flags.h>``; ``SECCOMP_MODE_FLAGS`` is defined in',
     '``<linux/seccomp.h>``. As for filter mode, the task must have called',
     '``prctl(PR_SET_NO_NEW_PRIVS, 1)`` or have ``CAP_SYS_ADMIN`` in its user',
     'namespace, otherwise the call fails with ``EACCES``. Unknown bits fail with',
