@@ -31,7 +31,8 @@ interface Props {
   initialStart: string;
   baseline: Grouping;
   target: EditorTarget;
-  rename?: { from: string; to: string } | null;
+  /** adopting a name suggestion: the editor opens with the rename applied */
+  rename?: { from: string; to: string; suggestionId?: number } | null;
   signedIn: boolean;
 }
 
@@ -50,6 +51,12 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
     if (rename) s = editorReducer(s, { type: 'renameByName', from: rename.from, to: rename.to });
     return s;
   });
+  // Unchanged since it opened with an adopted name: submitting records the adoption.
+  const [openedWith] = useState(() => JSON.stringify(state.draft));
+  const adoptOnly =
+    rename?.suggestionId !== undefined && JSON.stringify(state.draft) === openedWith
+      ? rename.suggestionId
+      : null;
 
   // Timing of edit → validated → rendered, for the bench and the status line.
   const editStartedAt = useRef<number | null>(null);
@@ -256,6 +263,7 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
             grouping={state.draft}
             valid={report.valid}
             signedIn={signedIn}
+            adoptSuggestion={adoptOnly}
           />
         </aside>
       </div>

@@ -13,9 +13,11 @@ interface Props {
   grouping: Grouping;
   valid: boolean;
   signedIn: boolean;
+  /** a name suggestion whose rename is the only change: submit through the adopt endpoint */
+  adoptSuggestion: number | null;
 }
 
-export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
+export function SubmitPanel({ target, grouping, valid, signedIn, adoptSuggestion }: Props) {
   const router = useRouter();
   const [title, setTitle] = useState('');
   const [rationale, setRationale] = useState('');
@@ -36,6 +38,12 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
           grouping,
         });
         router.push(`/proposals/${encodeURIComponent(created.id)}`);
+      } else if (adoptSuggestion !== null) {
+        const created = await apiSend<{ number: number }>(
+          'POST',
+          `/api/name-suggestions/${adoptSuggestion}/adopt`,
+        );
+        router.push(`/proposals/${encodeURIComponent(target.proposalId)}?rev=${created.number}`);
       } else {
         const created = await apiSend<{ number: number }>(
           'POST',
@@ -59,7 +67,7 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
   const missing =
     target.kind === 'new'
       ? title.trim() === '' || rationale.trim() === ''
-      : changelog.trim() === '';
+      : changelog.trim() === '' && adoptSuggestion === null;
 
   return (
     <form
@@ -94,7 +102,11 @@ export function SubmitPanel({ target, grouping, valid, signedIn }: Props) {
         </>
       ) : (
         <label>
-          <span>Changelog (what changed since the previous revision)</span>
+          <span>
+            Changelog (what changed since the previous revision)
+            {adoptSuggestion !== null &&
+              ': the adoption writes it when the rename is the only change'}
+          </span>
           <textarea
             id="revision-changelog"
             value={changelog}

@@ -66,9 +66,9 @@ export const listComments = (id: string | number) =>
   listAll<Comment>(`/api/proposals/${e(id)}/comments?limit=100`);
 
 export const listReviews = (id: string | number, n: number) =>
-  listAll<Review>(`/api/proposals/${e(id)}/revisions/${n}/reviews?limit=100`);
+  listAll<Review>(`/api/proposals/${e(id)}/revisions/${n}/reviews`);
 export const listNameSuggestions = (id: string | number) =>
-  listAll<NameSuggestion>(`/api/proposals/${e(id)}/name-suggestions?limit=100`);
+  listAll<NameSuggestion>(`/api/proposals/${e(id)}/name-suggestions`);
 
 export const getPreviewMbox = (id: string | number, n: number) =>
   apiGetText(`/api/proposals/${e(id)}/revisions/${n}/preview/series.mbox`);

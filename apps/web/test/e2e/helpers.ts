@@ -90,6 +90,9 @@ export async function signedInPage(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // streamed pages show loading.tsx first: wait for the content
+  await page.waitForLoadState('networkidle');
+  await page.locator('main [role=status]', { hasText: 'Loading' }).waitFor({ state: 'detached' });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 

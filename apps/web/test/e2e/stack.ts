@@ -116,7 +116,8 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `apiEnv` adds to the API's environment (e.g. higher rate limits for benches). */
+export async function startStack(apiEnv: Record<string, string> = {}): Promise<Stack> {
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'dust-web-e2e-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
@@ -134,6 +135,7 @@ export async function startStack(): Promise<Stack> {
     LOG_LEVEL: 'warn',
     // plain http on loopback: a Secure cookie would not come back
     DUST_SECURE_COOKIES: '0',
+    ...apiEnv,
   });
   const web = startProcess(
     join(REPO_ROOT, 'node_modules', '.bin', 'next'),

@@ -20,6 +20,8 @@ interface Props {
   suggestions: NameSuggestion[];
   viewer: Viewer | null;
   isAuthor: boolean;
+  /** the newest revision: Adopt builds on it */
+  latest: number;
 }
 
 export function FlagCard(p: Props) {
@@ -101,7 +103,7 @@ export function FlagCard(p: Props) {
                   {p.isAuthor && (
                     <Link
                       className="button"
-                      href={`/proposals/${p.proposalId}/revise?from=v${p.revision}&renameFrom=${encodeURIComponent(flag.name)}&renameTo=${encodeURIComponent(s.name)}`}
+                      href={`/proposals/${p.proposalId}/revise?from=v${p.latest}&renameFrom=${encodeURIComponent(flag.name)}&renameTo=${encodeURIComponent(s.name)}&suggestion=${s.id}`}
                     >
                       Adopt
                     </Link>

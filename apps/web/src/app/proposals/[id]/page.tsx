@@ -186,6 +186,7 @@ export default async function ProposalPage({
                 suggestions={suggestions.filter((s) => s.flag === flag.name)}
                 viewer={viewer}
                 isAuthor={isAuthor}
+                latest={latest}
               />
             );
           })}

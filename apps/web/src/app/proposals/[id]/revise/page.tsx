@@ -9,7 +9,7 @@ import { withProblem } from '../../../../lib/with-problem';
 
 export const metadata: Metadata = { title: 'New revision' };
 
-type Search = { from?: string; renameFrom?: string; renameTo?: string };
+type Search = { from?: string; renameFrom?: string; renameTo?: string; suggestion?: string };
 
 export default async function RevisePage({
   params,
@@ -19,7 +19,7 @@ export default async function RevisePage({
   searchParams: Promise<Search>;
 }) {
   const { id } = await params;
-  const { from, renameFrom, renameTo } = await searchParams;
+  const { from, renameFrom, renameTo, suggestion } = await searchParams;
   return withProblem(async () => {
     const [proposal, baseline, viewer] = await Promise.all([
       getProposal(id),
@@ -39,7 +39,8 @@ export default async function RevisePage({
     ];
     const initial =
       from && starts.some((s) => s.key === from) ? from : (starts[0]?.key ?? 'baseline');
-    const rename = renameFrom && renameTo ? { from: renameFrom, to: renameTo } : null;
+    const suggestionId = suggestion && /^\d+$/.test(suggestion) ? Number(suggestion) : undefined;
+    const rename = renameFrom && renameTo ? { from: renameFrom, to: renameTo, suggestionId } : null;
     return (
       <>
         <h1>

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { EMPTY_GROUPING } from '@dust/model';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { api, createUser, screenshot, signedInPage, type TestUser, trippedTraps } from './helpers';
+import { CHROMIUM, CHROMIUM_ARGS, type Stack, startStack } from './stack';
+
+// Hostile strings everywhere a user can write, then every page that shows them, in a
+// real browser: nothing may execute, no markup may appear, the text must show as text.
+
+const skip = existsSync(CHROMIUM)
+  ? false
+  : `skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
+
+const TITLE = `<script>alert("title")</script> & <b>bold</b>`;
+const DESCRIPTION = `<img src=x onerror=alert('desc')> "quoted" & </td>`;
+const HOSTILE_MARKDOWN = [
+  `<script>alert('comment-script')</script>`,
+  `<img src=x onerror="alert('comment-img')">`,
+  `[click me](javascript:alert('md-link'))`,
+  `<a href="javascript:alert('raw-link')">raw link</a>`,
+  `[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+  `<svg onload=alert('svg')></svg> <iframe src="javascript:alert('iframe')"></iframe>`,
+];
+
+async function assertInert(page: Page, dialogs: string[]) {
+  const found = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return { missing: true };
+    const all = [...main.querySelectorAll('*')];
+    return {
+      missing: false,
+      scripts: main.querySelectorAll('script').length,
+      images: main.querySelectorAll('img, svg image, iframe').length,
+      jsLinks: [...main.querySelectorAll('a')].filter((a) =>
+        /^\s*(javascript|data|vbscript):/i.test(a.getAttribute('href') ?? ''),
+      ).length,
+      handlers: all.filter((el) => [...el.attributes].some((attr) => /^on/i.test(attr.name)))
+        .length,
+    };
+  });
+  assert.deepEqual(
+    found,
+    { missing: false, scripts: 0, images: 0, jsLinks: 0, handlers: 0 },
+    page.url(),
+  );
+  assert.deepEqual(dialogs, [], page.url());
+  assert.deepEqual(await trippedTraps(page), [], page.url());
+}
+
+describe('hostile strings in Chromium', { skip, timeout: 10 * 60_000 }, () => {
+  let stack: Stack;
+  let browser: Browser;
+  let alice: TestUser;
+  let bob: TestUser;
+  let proposalId: number;
+
+  before(async () => {
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    alice = await createUser(stack, 'mallory', 'contributor');
+    bob = await createUser(stack, 'trudy', 'contributor');
+    const created = await api<{ id: number }>(stack, alice.token, 'POST', '/api/proposals', {
+      title: TITLE,
+      rationale: HOSTILE_MARKDOWN.join('\n\n'),
+      grouping: {
+        ...EMPTY_GROUPING,
+        flags: [
+          { name: 'HOSTILE', bit: 0, description: DESCRIPTION, syscalls: ['openat', 'close'] },
+        ],
+      },
+    });
+    proposalId = created.id;
+    for (const [i, body] of HOSTILE_MARKDOWN.entries()) {
+      await api(stack, bob.token, 'POST', `/api/proposals/${proposalId}/comments`, {
+        body,
+        ...(i % 2 === 0 ? { flag: 'HOSTILE' } : { syscall: 'openat' }),
+      });
+    }
+    await api(stack, bob.token, 'POST', `/api/proposals/${proposalId}/revisions/1/reviews`, {
+      verdict: 'concern',
+      body: HOSTILE_MARKDOWN.join(' '),
+    });
+    await api(stack, bob.token, 'POST', `/api/proposals/${proposalId}/name-suggestions`, {
+      flag: 'HOSTILE',
+      name: 'SAFER',
+      reason: `<img src=x onerror=alert('reason')> [x](javascript:alert('reason-link'))`,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows every hostile string as text and runs none of it', async () => {
+    const { context, page, dialogs } = await signedInPage(browser, stack, alice);
+    await page.goto(`/proposals/${proposalId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(
+      ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim(),
+      `#${proposalId} ${TITLE}`,
+    );
+    const mainText = (await page.locator('main').textContent()) ?? '';
+    assert.ok(mainText.includes(DESCRIPTION), 'the description shows as text');
+    assert.ok(
+      mainText.includes("<script>alert('comment-script')</script>") === false,
+      'raw HTML in markdown is dropped, not shown as markup',
+    );
+    assert.ok(mainText.includes('click me'), 'the link text stays');
+    await page.getByText('click me').first().click();
+    await page
+      .getByText('raw link')
+      .first()
+      .click()
+      .catch(() => undefined);
+    await page.locator('summary', { hasText: 'Name suggestions' }).first().click();
+    await screenshot(page, 'hostile-proposal');
+    await assertInert(page, dialogs);
+
+    for (const path of [
+      '/',
+      '/proposals?status=all',
+      '/syscalls?show=proposed',
+      `/proposals/${proposalId}/revise`,
+    ]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await assertInert(page, dialogs);
+    }
+    // the editor keeps the description as an input value, verbatim
+    assert.equal(await page.inputValue('#flag-description'), DESCRIPTION);
+    await context.close();
+  });
+});
