@@ -104,6 +104,14 @@ describe('importSystemdSyscallFilter', () => {
     );
   });
 
+  it('keeps an entry that stderr output was glued onto', () => {
+    const text =
+      "@a\n    # A\n    dup\n    set_tid_address# Not showing unlisted system calls, couldn't retrieve kernel system call list: No such file or directory\n";
+    const { grouping, diagnostics } = importSystemdSyscallFilter(text);
+    assert.deepEqual(grouping.flags[0]?.syscalls, ['dup', 'set_tid_address']);
+    assert.deepEqual(diagnostics, []);
+  });
+
   it('resolves reference cycles and drops empty groups', () => {
     const text =
       '@a\n    # A\n    @b\n    dup\n\n@b\n    # B\n    @a\n    pipe2\n\n@empty\n    # none\n    alpha_only\n';

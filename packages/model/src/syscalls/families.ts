@@ -8,7 +8,8 @@
  * This is data, not code: the validator has no per-name special cases. Only
  * variants a libc really uses on a supported arch belong here; obsolete calls
  * (oldstat, olduname, sigaction…) are left out on purpose, since every sensible
- * grouping omits them and a warning about them would be noise.
+ * grouping omits them and a warning about them would be noise. `statx` is not
+ * a variant: it exists on every arch and is a call of its own.
  *
  * Every member must be a syscall name of the Linux 6.1 tables (a test checks it),
  * and a name belongs to at most one family.

@@ -62,8 +62,11 @@ export function parseSystemdFilterText(text: string, diagnostics: Diagnostic[]):
         if (current.description === '') current.description = line.replace(/^#+\s*/, '');
         continue;
       }
-      if (ENTRY.test(line)) {
-        current.entries.push(line);
+      // A trailing "# …" is not systemd's, but stderr interleaved into a
+      // captured stdout ends up there ("set_tid_address# Not showing…").
+      const entry = line.replace(/\s*#.*$/, '');
+      if (ENTRY.test(entry)) {
+        current.entries.push(entry);
         continue;
       }
     }
