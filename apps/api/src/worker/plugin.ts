@@ -2,7 +2,7 @@
 // started once the app is ready, stopped (job given back to the queue) on close.
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
-import { createGitHubTarget, type GitHubSettings } from '../github/create-github-client';
+import { createGitHubTarget } from '../github/create-github-client';
 import { BuildWorker } from './build-worker';
 import type { KernelTestFn } from './kernel-test-types';
 import { realKernelTest } from './real-kernel-test';
@@ -14,13 +14,6 @@ declare module 'fastify' {
   }
 }
 
-/** Settings the worker reads; optional until every config carries them. */
-type WorkerConfig = Config & {
-  buildWorkerLeaseSeconds?: number;
-  buildWorkerPollMs?: number;
-  github?: GitHubSettings;
-};
-
 export interface BuildWorkerPluginOptions {
   config: Config;
   /** Tests inject their own harness; production runs the real kernel test. */
@@ -29,17 +22,16 @@ export interface BuildWorkerPluginOptions {
 
 export default fp<BuildWorkerPluginOptions>(
   async (app, { config, kernelTest }) => {
-    const cfg = config as WorkerConfig;
-    if (!cfg.buildWorker) {
+    if (!config.buildWorker) {
       app.decorate('buildWorker', null);
       return;
     }
     const worker = new BuildWorker({
       prisma: app.prisma,
       kernelTest: kernelTest ?? realKernelTest,
-      ...(cfg.github ? { github: createGitHubTarget(cfg.github) } : {}),
-      leaseSeconds: cfg.buildWorkerLeaseSeconds ?? 120,
-      pollMs: cfg.buildWorkerPollMs ?? 2000,
+      ...(config.github ? { github: createGitHubTarget(config.github) } : {}),
+      leaseSeconds: config.buildWorkerLeaseSeconds,
+      pollMs: config.buildWorkerPollMs,
       log: app.log,
     });
     app.decorate('buildWorker', worker);

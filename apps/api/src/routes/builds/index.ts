@@ -6,7 +6,6 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordGitHubVerdict } from '../../domain/releases/record-github-verdict';
-import type { GitHubSettings } from '../../github/create-github-client';
 import { releaseFromBranch } from '../../github/publish-series';
 import { verifyWebhookSignature } from '../../github/verify-webhook-signature';
 import { badRequest, ProblemError, ProblemSchema, unauthorized } from '../../lib/problem';
@@ -74,7 +73,7 @@ function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
 const AckSchema = z.object({ status: z.enum(['recorded', 'ignored']), detail: z.string() });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const settings = (app.config as { github?: GitHubSettings }).github;
+  const settings = app.config.github;
 
   // The signature covers the exact bytes GitHub sent: keep them (this plugin only).
   app.removeContentTypeParser('application/json');
