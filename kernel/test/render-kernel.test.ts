@@ -129,7 +129,7 @@ const HOSTILE: Grouping = {
     description: [
       '*/ #include "evil.h" /* commit 1234567890ab ("x") Change-Id: I12 Signed-off-by: X <x@y.z>',
       '--- a/Makefile From me diff --git a/x b/x Index: y .. code:: c `x`_ |sub| :role:`y`',
-      '===== @@ -1 +1 @@ \\ ??/ ${x} %s Zoë 😀 Fixes: 0123456789ab ("y") -- ',
+      '===== @@ -1 +1 @@ \\ ??/ $\u007bx} %s Zoë 😀 Fixes: 0123456789ab ("y") -- ',
     ][i] as string,
   })),
 };

@@ -30,16 +30,26 @@ export function flagsByBit(flags: readonly Flag[]): Flag[] {
   return [...flags].sort((a, b) => a.bit - b.bit);
 }
 
-/** `A | B | C` as lines of at most `width` columns, continuation lines indented by `indent`. */
-export function orLines(terms: string[], width: number, indent: string): string[] {
+/** Columns a line takes on screen, tabs advancing to the next multiple of 8. */
+export function displayWidth(line: string): number {
+  let column = 0;
+  for (const c of line) column = c === '\t' ? (Math.floor(column / TAB) + 1) * TAB : column + 1;
+  return column;
+}
+
+/**
+ * `lead` followed by `A | B | C`, wrapped so that no line exceeds `width`
+ * columns with 4 to spare for the caller's ending (` \\`, `,`, `)`); lines but
+ * the last end with ` |`, continuation lines start with `indent`.
+ */
+export function orLines(lead: string, terms: string[], indent: string, width: number): string[] {
   const lines: string[] = [];
-  let current = '';
-  for (const term of terms) {
-    const piece = current === '' ? term : ` | ${term}`;
-    if (current !== '' && current.length + piece.length + 2 > width) {
+  let current = `${lead}${terms[0] ?? ''}`;
+  for (const term of terms.slice(1)) {
+    if (displayWidth(`${current} | ${term}`) + 4 > width) {
       lines.push(`${current} |`);
       current = `${indent}${term}`;
-    } else current += piece;
+    } else current += ` | ${term}`;
   }
   lines.push(current);
   return lines;

@@ -21,12 +21,10 @@ function tableEntries(grouping: Grouping): string[] {
   const names = [...masks.keys()].sort();
   if (names.length === 0) return ['\t0\t/* no flag permits any system call */'];
   return names.flatMap((name) => {
-    const lead = `\t[__NR_${name}] = `;
-    const terms = orLines(masks.get(name) ?? [], 80, '\t\t');
-    const last = terms.length - 1;
+    const lines = orLines(`\t[__NR_${name}] = `, masks.get(name) ?? [], '\t\t', 80);
     return [
       `#ifdef __NR_${name}`,
-      ...terms.map((t, i) => `${i === 0 ? lead : ''}${t}${i === last ? ',' : ''}`),
+      ...lines.map((l, i) => (i === lines.length - 1 ? `${l},` : l)),
       '#endif',
     ];
   });
@@ -36,11 +34,8 @@ function validMask(grouping: Grouping): string[] {
   const macros = flagsByBit(grouping.flags).map(flagMacro);
   if (macros.length === 0) return ['#define SECCOMP_FLAGS_VALID\t0UL'];
   if (macros.length === 1) return [`#define SECCOMP_FLAGS_VALID\t${macros[0]}`];
-  const lines = orLines(macros, 72, '\t\t\t\t ');
-  return lines.map((l, i) => {
-    const text = i === 0 ? `#define SECCOMP_FLAGS_VALID\t(${l}` : l;
-    return i === lines.length - 1 ? `${text})` : `${text} \\`;
-  });
+  const lines = orLines('#define SECCOMP_FLAGS_VALID\t(', macros, '\t\t\t\t ', 80);
+  return lines.map((l, i) => (i === lines.length - 1 ? `${l})` : `${l} \\`));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Flag, Grouping } from '@dust/model';
 import { BASE_SYSCALLS } from '@dust/model';
-import { alignColumn, cIdentifier, flagMacro, flagsByBit, padWithTabs } from './c-source';
+import { alignColumn, cIdentifier, flagMacro, flagsByBit, orLines, padWithTabs } from './c-source';
 import { cBlockComment } from './text';
 
 export const SELFTEST_NAME = 'seccomp_flags_test';
@@ -287,7 +287,12 @@ TEST(fork_inherits_the_flags)
 /** tools/testing/selftests/seccomp/seccomp_flags_test.c for this grouping. */
 export function selftestSource(grouping: Grouping): string {
   const flags = flagsByBit(grouping.flags);
-  const all = flags.length === 0 ? '0UL' : `(${flags.map(flagMacro).join(' | ')})`;
+  const all =
+    flags.length === 0
+      ? ['#define SECCOMP_FLAGS_ALL\t0UL']
+      : orLines('#define SECCOMP_FLAGS_ALL\t(', flags.map(flagMacro), '\t\t\t ', 80).map(
+          (l, i, lines) => (i === lines.length - 1 ? `${l})` : `${l} \\`),
+        );
   return [
     '// SPDX-License-Identifier: GPL-2.0',
     '/*',
@@ -317,7 +322,7 @@ export function selftestSource(grouping: Grouping): string {
     '#endif',
     ...fallbackDefines(flags),
     '',
-    `#define SECCOMP_FLAGS_ALL\t${all}`,
+    ...all,
     ...COMMON.split('\n'),
     ...(flags.length > 0 ? FLAG_FIXTURE.split('\n') : []),
     ...flags.flatMap(variant),
