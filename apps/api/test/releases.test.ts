@@ -149,7 +149,7 @@ for (const kind of DB_KINDS) {
         ['/api/releases/1/patches/%00', 404],
         ['/api/releases?limit=0', 400],
         ['/api/releases?limit=1000', 400],
-        ['/api/releases?before=x', 400],
+        ['/api/releases?cursor=x', 400],
         ['/api/releases?unknown=1', 400],
       ];
       for (const [url, status] of cases) {
@@ -168,13 +168,14 @@ for (const kind of DB_KINDS) {
         page1.json().items.map((r: Json) => r.number),
         [3, 2],
       );
-      assert.equal(page1.headers.link, '</api/releases?limit=2&before=2>; rel="next"');
-      const page2 = await get(page1.json().next);
+      assert.equal(page1.json().nextCursor, 2);
+      assert.equal(page1.headers.link, '</api/releases?limit=2&cursor=2>; rel="next"');
+      const page2 = await get('/api/releases?limit=2&cursor=2');
       assert.deepEqual(
         page2.json().items.map((r: Json) => r.number),
         [1, 0],
       );
-      assert.equal(page2.json().next, null);
+      assert.equal(page2.json().nextCursor, null);
       assert.equal(page2.headers.link, undefined);
     });
 

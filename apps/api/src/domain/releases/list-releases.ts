@@ -22,7 +22,7 @@ export async function listReleases(
   const last = page.at(-1);
   return {
     items: page.map(summarizeRelease),
-    nextBefore: rows.length > opts.limit && last ? last.number : undefined,
+    nextCursor: rows.length > opts.limit && last ? last.number : null,
   };
 }
 

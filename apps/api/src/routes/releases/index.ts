@@ -12,20 +12,12 @@ import {
 } from '../../domain/releases/list-releases';
 import { renderReleaseSeries } from '../../domain/releases/render-release-series';
 import type { StoredSeries } from '../../domain/releases/stored-series';
+import { setLinkHeader } from '../../lib/paginate';
 import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
+import { PageQuerySchema, pageOf } from '../../schemas/common';
 import { ReleaseDetailSchema, ReleaseParamsSchema, ReleaseSummarySchema } from './schemas';
 import { CONTENT_TYPES, sendDownload } from './send-download';
 import { seriesLinks } from './series-links';
-
-const ListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Cursor: list releases below this number.'),
-});
 
 const DOWNLOAD_DESCRIPTION =
   'Immutable: strong ETag, Cache-Control immutable; If-None-Match gives 304. 404 for release 0, which has no series.';
@@ -53,22 +45,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'Releases, newest first (cursor pagination with Link headers)',
-        querystring: ListQuerySchema,
-        response: {
-          200: z.object({ items: z.array(ReleaseSummarySchema), next: z.string().nullable() }),
-          400: ProblemSchema,
-        },
+        description: 'The cursor is a release number: the page lists the releases below it.',
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ReleaseSummarySchema), 400: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const { limit, before } = request.query;
-      const page = await listReleases(app.prisma, { limit, before });
-      const next =
-        page.nextBefore !== undefined
-          ? `/api/releases?limit=${limit}&before=${page.nextBefore}`
-          : null;
-      if (next) reply.header('link', `<${next}>; rel="next"`);
-      return { items: page.items, next };
+      const { limit, cursor } = request.query;
+      const page = await listReleases(app.prisma, { limit, before: cursor });
+      setLinkHeader(request, reply, page.nextCursor);
+      return page;
     },
   );
 
