@@ -8,7 +8,7 @@ import type { Config } from './config';
 import auth from './plugins/app/auth';
 import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
-import errors from './plugins/app/errors';
+import errors, { sendProblem } from './plugins/app/errors';
 import jsonBody from './plugins/app/json-body';
 import cookie from './plugins/external/cookie';
 import helmet from './plugins/external/helmet';
@@ -90,6 +90,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     pluginTimeout: 120_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (a badly encoded URL) bypass the error handler.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: error.message,
+      }),
   });
   try {
     // fp: the app's decorators (prisma, config, …) stay visible on the returned instance.

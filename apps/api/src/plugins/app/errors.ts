@@ -9,7 +9,11 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../../db/errors';
 import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
 
-function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: Problem,
+  headers: Record<string, string> = {},
+) {
   return reply
     .code(problem.status)
     .headers(headers)
