@@ -51,7 +51,9 @@ export function coverLetterBody(input: CoverInput): string {
     ...flagTable(grouping),
     '',
     `Changes in v${version}:`,
-    ...(previous ? describeChanges(previous, grouping) : ['  - first version']),
+    ...(previous
+      ? describeChanges(previous, grouping)
+      : [version === 1 ? '  - first version' : '  - not listed: no previous release given']),
     '',
     `  ${input.authorName} (${input.shortlog.length}):`,
     ...input.shortlog,
