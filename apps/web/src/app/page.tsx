@@ -4,7 +4,8 @@ import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
 import type { ApiEvent } from '../lib/api-types';
 import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
-import { getBaseline, getRelease, listEvents, listReleases } from '../lib/queries';
+import { describeEvent, isCommunityEvent } from '../lib/describe-event';
+import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
 import { systemdReference } from '../lib/systemd-reference';
 import { withProblem } from '../lib/with-problem';
 
@@ -13,7 +14,7 @@ export default async function HomePage() {
     const [baseline, releases, events] = await Promise.all([
       getBaseline(),
       listReleases(),
-      listEvents(12),
+      listRecentEvents(12, isCommunityEvent),
     ]);
     const latestNumber = releases.reduce((max, r) => Math.max(max, r.number), 0);
     const latest = latestNumber > 0 ? await getRelease(String(latestNumber)) : null;
@@ -135,11 +136,11 @@ function EventList({ events }: { events: ApiEvent[] }) {
         return (
           <li key={e.id}>
             <Time iso={e.createdAt} /> · <strong>{e.actor?.name ?? 'system'}</strong>{' '}
-            <code>{e.type}</code>
+            {describeEvent(e)}
             {e.proposalId != null && (
               <>
                 {' '}
-                on <Link href={`/proposals/${e.proposalId}`}>proposal #{e.proposalId}</Link>
+                <Link href={`/proposals/${e.proposalId}`}>proposal #{e.proposalId}</Link>
               </>
             )}
             {release !== null && (

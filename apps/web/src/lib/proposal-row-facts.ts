@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ProposalSummary, ReviewCounts } from './api-types';
-import { getRevision, listReviews } from './queries';
+import { getRevision, listAllReviews } from './queries';
 
 export interface ProposalRowFacts {
   counts: ReviewCounts;
@@ -11,13 +11,14 @@ export interface ProposalRowFacts {
 /** What a list row shows beyond the summary: reviews of the latest revision and its validity. */
 export async function proposalRowFacts(p: ProposalSummary): Promise<ProposalRowFacts> {
   const [reviews, revision] = await Promise.all([
-    listReviews(p.id, p.latestRevision),
+    listAllReviews(p.id),
     getRevision(p.id, p.latestRevision),
   ]);
   const counts: ReviewCounts = { ack: 0, nak: 0, concern: 0 };
-  for (const r of reviews) if (!r.outdated) counts[r.verdict]++;
+  for (const r of reviews) if (r.revision === p.latestRevision && !r.outdated) counts[r.verdict]++;
   return {
     counts,
+    // a concern on any revision blocks approval until it is resolved
     openConcerns: reviews.filter((r) => r.verdict === 'concern' && !r.resolved).length,
     valid: revision?.valid ?? null,
   };

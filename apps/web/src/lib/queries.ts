@@ -45,8 +45,16 @@ export const listReleases = () => listAll<ReleaseSummary>('/api/releases?limit=1
 export const getRelease = (k: string | number) => apiGetOrNull<Release>(`/api/releases/${e(k)}`);
 export const getReleaseMbox = (k: number) => apiGetText(`/api/releases/${k}/series.mbox`);
 
-export async function listEvents(limit = 15): Promise<ApiEvent[]> {
-  return itemsOf<ApiEvent>(await apiGet<unknown>(`/api/events?limit=${limit}`));
+/**
+ * The newest `count` events that pass `keep`, newest first. The API lists the log oldest
+ * first, so this walks its pages (500 a page, at most 20 pages).
+ */
+export async function listRecentEvents(
+  count: number,
+  keep: (e: ApiEvent) => boolean,
+): Promise<ApiEvent[]> {
+  const all = await listAll<ApiEvent>('/api/events?limit=500', 10_000);
+  return all.filter(keep).slice(-count).reverse();
 }
 
 export async function listProposals(query: URLSearchParams) {
@@ -67,6 +75,9 @@ export const listComments = (id: string | number) =>
 
 export const listReviews = (id: string | number, n: number) =>
   listAll<Review>(`/api/proposals/${e(id)}/revisions/${n}/reviews`);
+/** Every review of every revision (concerns on any revision block approval). */
+export const listAllReviews = (id: string | number) =>
+  listAll<Review>(`/api/proposals/${e(id)}/reviews`);
 export const listNameSuggestions = (id: string | number) =>
   listAll<NameSuggestion>(`/api/proposals/${e(id)}/name-suggestions`);
 

@@ -10,6 +10,8 @@ interface Props {
   openConcerns: number;
   viewer: Viewer | null;
   isAuthor: boolean;
+  /** the newest revision number: only it can be approved */
+  latest: number;
 }
 
 /**
@@ -17,6 +19,7 @@ interface Props {
  * API checks the same things again in its approval transaction and answers 409).
  */
 export function ApprovePanel({
+  latest,
   proposal,
   revision,
   validation,
@@ -33,6 +36,13 @@ export function ApprovePanel({
   const id = encodeURIComponent(String(proposal.id));
   const reasons: React.ReactNode[] = [];
   if (proposal.status !== 'open') reasons.push(`The proposal is ${proposal.status}.`);
+  if (revision.number !== latest)
+    reasons.push(
+      <>
+        v{revision.number} is not the latest revision:{' '}
+        <Link href={`/proposals/${id}?rev=${latest}`}>see v{latest}</Link>.
+      </>,
+    );
   if (invalid.length > 0)
     reasons.push(
       `Invalid: ${invalid.length} error${invalid.length === 1 ? '' : 's'} (${[...new Set(invalid.map((d) => d.code))].join(', ')}).`,

@@ -19,9 +19,9 @@ import {
   getBaseline,
   getProposal,
   getRevisionValidation,
+  listAllReviews,
   listComments,
   listNameSuggestions,
-  listReviews,
 } from '../../../lib/queries';
 import { getViewer } from '../../../lib/viewer';
 import { withProblem } from '../../../lib/with-problem';
@@ -62,10 +62,10 @@ export default async function ProposalPage({
 
     const revision = proposal.revisions.find((r) => r.number === n);
     const against = proposal.revisions.find((r) => String(r.number) === againstKey) ?? null;
-    const [validation, comments, reviews, suggestions] = await Promise.all([
+    const [validation, comments, allReviews, suggestions] = await Promise.all([
       getRevisionValidation(id, n),
       listComments(id),
-      listReviews(id, n),
+      listAllReviews(id),
       listNameSuggestions(id),
     ]);
     if (!revision) notFound();
@@ -78,7 +78,8 @@ export default async function ProposalPage({
       (d) => locateFlagIndex(d.path) === null,
     );
     const flagNames = revision.grouping.flags.map((f) => f.name);
-    const openConcerns = reviews.filter((r) => r.verdict === 'concern' && !r.resolved);
+    const openConcerns = allReviews.filter((r) => r.verdict === 'concern' && !r.resolved);
+    const reviews = allReviews.filter((r) => r.revision === n);
 
     return (
       <>
@@ -194,7 +195,7 @@ export default async function ProposalPage({
 
         <h2 id="reviews">Reviews of v{n}</h2>
         <ReviewList reviews={reviews} viewer={viewer} />
-        {viewer && proposal.status === 'open' && (
+        {viewer && !isAuthor && proposal.status === 'open' && (
           <ReviewForm proposalId={String(proposal.id)} revision={n} />
         )}
 
@@ -204,6 +205,7 @@ export default async function ProposalPage({
           validation={validation}
           baselineRelease={baseline.release}
           openConcerns={openConcerns.length}
+          latest={latest}
           viewer={viewer}
           isAuthor={isAuthor}
         />

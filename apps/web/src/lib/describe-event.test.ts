@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describeEvent, isCommunityEvent } from './describe-event';
+
+test('describes community events and hides account housekeeping', () => {
+  assert.equal(
+    describeEvent({ type: 'review.created', data: { verdict: 'ack' } }),
+    'reviewed (ack)',
+  );
+  assert.equal(describeEvent({ type: 'proposal.created' }), 'proposed');
+  assert.equal(describeEvent({ type: 'build.finished' }), 'build finished');
+  assert.equal(describeEvent({ type: 'something.new' }), 'something.new');
+  assert.equal(isCommunityEvent({ type: 'session.created' }), false);
+  assert.equal(isCommunityEvent({ type: 'token.revoked' }), false);
+  assert.equal(isCommunityEvent({ type: 'comment.created' }), true);
+});
