@@ -34,10 +34,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `next build` when there is no build yet (CI: once per run; reused by every e2e file). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The build is missing or older than the sources it is made of. */
+function buildIsStale(): boolean {
+  const buildId = join(WEB_DIR, '.next', 'BUILD_ID');
+  if (!existsSync(buildId) || process.env.DUST_E2E_REBUILD === '1') return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = [join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages', 'model', 'src')];
+  return sources.some((dir) => newestMtime(dir) > built);
+}
+
+/** `next build` unless an up-to-date build exists (CI: once per run; shared by every e2e file). */
 export function ensureWebBuild(): void {
-  if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID')) && process.env.DUST_E2E_REBUILD !== '1')
-    return;
+  if (!buildIsStale()) return;
   const result = spawnSync('npx', ['next', 'build'], {
     cwd: WEB_DIR,
     stdio: 'inherit',
