@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { ProblemSchema } from '../../lib/problem';
 
 export default fp(
   async (app) => {
@@ -25,6 +26,16 @@ export default fp(
       transform: jsonSchemaTransform,
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    // Document the error shape on every route. The error handler sends problems
+    // with its own serializer, so these schemas never change a response.
+    app.addHook('onRoute', (route) => {
+      if (!route.schema || route.schema.hide) return;
+      route.schema.response = {
+        ...(route.schema.response as object | undefined),
+        '4xx': ProblemSchema,
+        '5xx': ProblemSchema,
+      };
+    });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'swagger' },
