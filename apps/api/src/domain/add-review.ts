@@ -2,8 +2,8 @@ import type { PrismaClient } from '../db/types';
 import type { Verdict } from '../generated/prisma/client';
 import { forbidden } from '../lib/problem';
 import { appendEvent } from './append-event';
-import { assertOpen } from './create-revision';
 import { findProposal, findRevision } from './find-proposal';
+import { assertOpen } from './proposal-guards';
 
 export const reviewInclude = {
   author: { select: { id: true, name: true } },

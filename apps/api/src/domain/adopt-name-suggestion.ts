@@ -3,8 +3,9 @@ import { asGrouping } from '../lib/present';
 import { conflict, notFound } from '../lib/problem';
 import type { AuthUser } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
-import { appendRevision, assertAuthorOfOpenProposal } from './create-revision';
+import { appendRevision } from './create-revision';
 import { findProposal, findRevision, lockProposal } from './find-proposal';
+import { assertAuthorOfOpenProposal } from './proposal-guards';
 
 /** The proposal's author renames the flag (matched by bit) in a new revision. */
 export async function adoptNameSuggestion(

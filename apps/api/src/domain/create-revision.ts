@@ -1,23 +1,9 @@
 import type { Grouping } from '@dust/model';
 import type { PrismaClient, Tx } from '../db/types';
-import { conflict, forbidden } from '../lib/problem';
 import type { AuthUser } from '../plugins/app/auth';
 import { findProposal, findRevision, type LoadedProposal, lockProposal } from './find-proposal';
+import { assertAuthorOfOpenProposal } from './proposal-guards';
 import { writeRevision } from './write-revision';
-
-/** Only the author revises, and only while the proposal is open. */
-export function assertAuthorOfOpenProposal(proposal: LoadedProposal, actor: AuthUser): void {
-  if (proposal.authorId !== actor.id) {
-    throw forbidden(`Only the proposal's author (${proposal.author.name}) can do this.`);
-  }
-  assertOpen(proposal);
-}
-
-export function assertOpen(proposal: Pick<LoadedProposal, 'id' | 'status'>): void {
-  if (proposal.status !== 'open') {
-    throw conflict('proposal-not-open', `Proposal ${proposal.id} is ${proposal.status}.`);
-  }
-}
 
 /** Appends a revision after the latest one, inside the caller's transaction. */
 export async function appendRevision(

@@ -6,9 +6,10 @@ import { asGrouping } from '../lib/present';
 import { conflict, forbidden } from '../lib/problem';
 import type { AuthUser } from '../plugins/app/auth';
 import { hasRole } from '../plugins/app/auth';
-import { appendRevision, assertOpen } from './create-revision';
+import { appendRevision } from './create-revision';
 import { findProposal, findRevision, lockProposal } from './find-proposal';
 import { getBaseline } from './get-baseline';
+import { assertOpen } from './proposal-guards';
 
 export async function rebaseRevision(
   prisma: PrismaClient,

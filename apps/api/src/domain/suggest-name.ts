@@ -3,8 +3,8 @@ import type { PrismaClient } from '../db/types';
 import { asGrouping } from '../lib/present';
 import { badRequest } from '../lib/problem';
 import { appendEvent } from './append-event';
-import { assertOpen } from './create-revision';
 import { findProposal } from './find-proposal';
+import { assertOpen } from './proposal-guards';
 
 export const suggestionInclude = {
   author: { select: { id: true, name: true } },

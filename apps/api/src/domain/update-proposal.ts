@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../db/types';
 import type { AuthUser } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
-import { assertAuthorOfOpenProposal } from './create-revision';
 import { findProposal, lockProposal } from './find-proposal';
+import { assertAuthorOfOpenProposal } from './proposal-guards';
 
 export interface ProposalChanges {
   title?: string | undefined;

@@ -1,8 +1,9 @@
 // Request/response shapes shared by several resources.
 import { z } from 'zod';
 
-/** Database ids are int4: anything larger is a 400, not a database error. */
-export const IdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+/** Ids and numbers are int4 in the database: anything larger is a 400, not a database error. */
+export const INT4_MAX = 2_147_483_647;
+export const IdSchema = z.coerce.number().int().min(1).max(INT4_MAX);
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 export const RevisionParamsSchema = z.strictObject({ id: IdSchema, n: IdSchema });
 

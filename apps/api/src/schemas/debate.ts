@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
 import { MarkdownSchema } from './proposals';
 
 export const CommentSchema = z.object({
@@ -15,7 +15,7 @@ export const CommentSchema = z.object({
 
 export const CreateCommentBodySchema = z.strictObject({
   body: MarkdownSchema.min(1),
-  revision: z.number().int().min(1).max(2_147_483_647).optional(),
+  revision: z.number().int().min(1).max(INT4_MAX).optional(),
   flag: z
     .string()
     .max(32)
@@ -25,7 +25,7 @@ export const CreateCommentBodySchema = z.strictObject({
 });
 
 export const ListCommentsQuerySchema = PageQuerySchema.extend({
-  revision: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  revision: z.coerce.number().int().min(1).max(INT4_MAX).optional(),
   flag: z.string().max(32).optional(),
   syscall: z.string().max(64).optional(),
 });

@@ -1,6 +1,6 @@
 import { DiagnosticSchema, GroupingSchema } from '@dust/model';
 import { z } from 'zod';
-import { PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
 
 /** One line of printable text: titles end up in commit subjects and emails. */
 export const TitleSchema = z
@@ -88,7 +88,7 @@ export const CreateRevisionBodySchema = z.strictObject({
 
 export const DiffQuerySchema = z.strictObject({
   against: z
-    .union([z.literal('baseline'), z.coerce.number().int().min(1).max(2_147_483_647)])
+    .union([z.literal('baseline'), z.coerce.number().int().min(1).max(INT4_MAX)])
     .default('baseline')
     .describe('"baseline" (the current baseline) or another revision number of this proposal.'),
 });

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify
 import fp from 'fastify-plugin';
 import type { Role } from '../../generated/prisma/client';
 import { forbidden, unauthorized } from '../../lib/problem';
+import { isSafeMethod } from '../../lib/safe-methods';
 import { safeEqual, sha256 } from '../../lib/secrets';
 
 export const SESSION_COOKIE = 'dust_session';
@@ -41,7 +42,6 @@ declare module 'fastify' {
 }
 
 const ROLE_RANK: Record<Role, number> = { contributor: 0, maintainer: 1, admin: 2 };
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // lastUsedAt is informative: write it at most this often per token.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -97,7 +97,7 @@ export default fp(
     const authenticate = async (request: FastifyRequest, _reply: FastifyReply) => {
       if (!request.user) throw unauthorized();
       const method = request.authMethod;
-      if (method?.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (method?.kind === 'session' && !isSafeMethod(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !safeEqual(sent, method.csrfToken)) {
           throw forbidden(

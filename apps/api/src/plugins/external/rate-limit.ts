@@ -8,9 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
+import { isSafeMethod } from '../../lib/safe-methods';
 import { sha256 } from '../../lib/secrets';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function clientKey(request: FastifyRequest): string {
   const auth = request.headers.authorization;
@@ -26,7 +25,7 @@ export default fp<{ config: Config }>(
       global: true,
       max: config.rateLimit.writesPerMinute,
       timeWindow: '1 minute',
-      allowList: (request) => SAFE_METHODS.has(request.method),
+      allowList: (request) => isSafeMethod(request.method),
       keyGenerator: clientKey,
     });
   },

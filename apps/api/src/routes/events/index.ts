@@ -5,6 +5,7 @@ import { setLinkHeader } from '../../lib/paginate';
 import { iso, userRef } from '../../lib/present';
 import {
   IdSchema,
+  INT4_MAX,
   PageQuerySchema,
   pageOf,
   TimestampSchema,
@@ -50,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             .number()
             .int()
             .min(0)
-            .max(2_147_483_647)
+            .max(INT4_MAX)
             .optional()
             .describe('Release number.'),
           actor: z.string().max(39).optional().describe('Actor name.'),
