@@ -58,4 +58,29 @@ console.log(
 console.log(`JSON.parse(text):      ${parseUs.toFixed(1)} µs`);
 console.log(`validateGrouping(doc): ${validateUs.toFixed(1)} µs`);
 console.log(`ratio validate/parse:  ${(validateUs / parseUs).toFixed(2)}x (target <= 2x)`);
+
+// The issue's hostile case, for scale: 10 MB, 100 000 unknown names with
+// comment markers. One cold run each (it is about "quickly", not about µs).
+const hostileText = JSON.stringify({
+  schema: 'dust.grouping/v1',
+  kernel: '6.1',
+  policy: { fork: 'inherit', exec: 'keep' },
+  flags: [
+    {
+      name: 'BIG',
+      bit: 0,
+      description: 'hostile',
+      syscalls: Array.from({ length: 100_000 }, (_, i) => `*/ evil_${i} /* ${'x'.repeat(90)}`),
+    },
+  ],
+});
+let start = performance.now();
+const hostile: unknown = JSON.parse(hostileText);
+const hostileParseMs = performance.now() - start;
+start = performance.now();
+const hostileReport = validateGrouping(hostile);
+const hostileValidateMs = performance.now() - start;
+console.log(
+  `hostile ${(hostileText.length / 1e6).toFixed(1)} MB, 100000 unknown names: JSON.parse ${hostileParseMs.toFixed(0)} ms, validateGrouping ${hostileValidateMs.toFixed(0)} ms, ${hostileReport.diagnostics.length} diagnostics`,
+);
 if (sink < 0) console.log(sink);

@@ -1,6 +1,22 @@
 import type { Diagnostic, Severity } from '../diagnostics';
 import { jsonPointer } from '../diagnostics';
 
+/**
+ * A message built only if its diagnostic is returned (did-you-mean is not
+ * free). A module-level function plus its data rather than a closure: closures
+ * made per finding are costly at this rate (tsx's keepNames wraps each one).
+ */
+export interface LazyMessage<T> {
+  readonly build: (data: T) => string;
+  readonly data: T;
+}
+
+export type Message = string | LazyMessage<never>;
+
+export function lazyMessage<T>(build: (data: T) => string, data: T): Message {
+  return { build, data } as unknown as LazyMessage<never>;
+}
+
 /** Path segments of a JSON Pointer, e.g. ['flags', 2, 'syscalls', 0]. */
 export type PathKey = readonly (string | number)[];
 
@@ -15,34 +31,63 @@ export const MAX_DIAGNOSTICS_PER_CODE = 100;
 interface Finding {
   /** Sort key of the usual /flags/i/<field>[/j] paths as one number; NaN for others. */
   readonly rank: number;
+  /** Order of addition: on equal paths, rules keep the order they ran in. */
+  readonly seq: number;
   readonly severity: Severity;
   readonly code: string;
   readonly key: PathKey;
-  /** Built only for findings that are returned (did-you-mean is not free). */
-  readonly message: string | (() => string);
+  readonly message: Message;
   readonly arch?: readonly string[] | undefined;
 }
 
-/** Collects findings of every rule, then orders them by path and caps each code. */
+/** The findings of one code: the first ones in path order, and how many there were. */
+interface Bucket {
+  items: Finding[];
+  total: number;
+}
+
+/** Kept per code: the shown ones plus the first omitted one (where the notice goes). */
+const KEEP = MAX_DIAGNOSTICS_PER_CODE + 1;
+
+/**
+ * Collects findings of every rule, then orders them by path and caps each code.
+ * Each code keeps only its first findings in path order while collecting
+ * (pruned whenever it holds twice as many as needed), so a hostile document's
+ * hundred thousand findings never pile up in memory.
+ */
 export class Findings {
-  private readonly items: Finding[] = [];
+  private readonly buckets = new Map<string, Bucket>();
+  private seq = 0;
+  /** Rules add runs of one code: skip the Map lookup for those. */
+  private lastCode: string | undefined;
+  private lastBucket: Bucket | undefined;
   private errors = 0;
 
   add(
     severity: Severity,
     code: string,
     key: PathKey,
-    message: string | (() => string),
+    message: Message,
     arch?: readonly string[],
   ): void {
     if (severity === 'error') this.errors++;
-    this.items.push({ rank: rankOf(key), severity, code, key, message, arch });
+    let bucket = this.lastCode === code ? this.lastBucket : this.buckets.get(code);
+    if (!bucket) {
+      bucket = { items: [], total: 0 };
+      this.buckets.set(code, bucket);
+    }
+    this.lastCode = code;
+    this.lastBucket = bucket;
+    bucket.total++;
+    bucket.items.push({ rank: rankOf(key), seq: this.seq++, severity, code, key, message, arch });
+    if (bucket.items.length >= 2 * KEEP) bucket.items = firstInOrder(bucket.items);
   }
 
   /** Adds diagnostics built elsewhere (the compatibility check). */
   addDiagnostics(diagnostics: readonly Diagnostic[]): void {
-    for (const d of diagnostics)
+    for (const d of diagnostics) {
       this.add(d.severity, d.code, parsePointer(d.path), d.message, d.arch);
+    }
   }
 
   get hasErrors(): boolean {
@@ -50,40 +95,48 @@ export class Findings {
   }
 
   toDiagnostics(): Diagnostic[] {
-    // Array.prototype.sort is stable: on equal paths the rules' order stays.
-    const sorted = isSorted(this.items) ? this.items : [...this.items].sort(compareFindings);
-    const shown = new Map<string, number>();
-    const notices = new Map<string, Diagnostic>();
-    const out: Diagnostic[] = [];
-    for (const f of sorted) {
-      const count = (shown.get(f.code) ?? 0) + 1;
-      shown.set(f.code, count);
-      if (count <= MAX_DIAGNOSTICS_PER_CODE) {
-        out.push(toDiagnostic(f));
-      } else if (count === MAX_DIAGNOSTICS_PER_CODE + 1) {
-        const notice: Diagnostic = {
-          severity: 'info',
-          code: 'DIAGNOSTICS_TRUNCATED',
-          message: '',
-          path: pointerOf(f.key),
-        };
-        notices.set(f.code, notice);
-        out.push(notice);
+    const shown: Finding[] = [];
+    const omittedByNotice = new Map<Finding, number>();
+    for (const bucket of this.buckets.values()) {
+      const items = firstInOrder(bucket.items);
+      for (let n = 0; n < Math.min(items.length, MAX_DIAGNOSTICS_PER_CODE); n++) {
+        shown.push(items[n] as Finding);
+      }
+      // The first omitted finding stands for the notice, at its place in the order.
+      const firstOmitted = items[MAX_DIAGNOSTICS_PER_CODE];
+      if (firstOmitted) {
+        shown.push(firstOmitted);
+        omittedByNotice.set(firstOmitted, bucket.total - MAX_DIAGNOSTICS_PER_CODE);
       }
     }
-    for (const [code, notice] of notices) {
-      const omitted = (shown.get(code) ?? 0) - MAX_DIAGNOSTICS_PER_CODE;
-      notice.message = `${omitted} more ${code} diagnostics from here on are not shown (at most ${MAX_DIAGNOSTICS_PER_CODE} per code); fix these first.`;
-    }
-    return out;
+    if (!isSorted(shown)) shown.sort(compareFindings);
+    return shown.map((f) => {
+      const omitted = omittedByNotice.get(f);
+      return omitted === undefined ? toDiagnostic(f) : truncationNotice(f, omitted);
+    });
   }
+}
+
+function truncationNotice(first: Finding, omitted: number): Diagnostic {
+  return {
+    severity: 'info',
+    code: 'DIAGNOSTICS_TRUNCATED',
+    message: `${omitted} more ${first.code} diagnostics from here on are not shown (at most ${MAX_DIAGNOSTICS_PER_CODE} per code); fix these first.`,
+    path: pointerOf(first.key),
+  };
+}
+
+/** The first KEEP findings in path order (then order of addition). */
+function firstInOrder(items: Finding[]): Finding[] {
+  const sorted = isSorted(items) ? items : [...items].sort(compareFindings);
+  return sorted.length > KEEP ? sorted.slice(0, KEEP) : sorted;
 }
 
 function toDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
     severity: f.severity,
     code: f.code,
-    message: typeof f.message === 'function' ? f.message() : f.message,
+    message: typeof f.message === 'string' ? f.message : f.message.build(f.message.data),
     path: pointerOf(f.key),
   };
   if (f.arch) d.arch = [...f.arch];
@@ -99,7 +152,7 @@ const RANK_INDEX_LIMIT = 2 ** 22;
 function rankOf(key: PathKey): number {
   if (key[0] !== 'flags' || key.length < 3 || key.length > 4) return Number.NaN;
   const i = key[1];
-  const field = FIELD_RANK.get(key[2] as string);
+  const field = key[2] === 'syscalls' ? SYSCALLS_RANK : FIELD_RANK.get(key[2] as string);
   const j = key.length === 4 ? key[3] : -1;
   if (typeof i !== 'number' || field === undefined || typeof j !== 'number') return Number.NaN;
   if (i >= 2 ** 26 || j >= RANK_INDEX_LIMIT) return Number.NaN;
@@ -108,7 +161,8 @@ function rankOf(key: PathKey): number {
 
 function compareFindings(a: Finding, b: Finding): number {
   const byRank = a.rank - b.rank;
-  return Number.isNaN(byRank) ? compareKeys(a.key, b.key) : byRank;
+  const byPath = Number.isNaN(byRank) ? compareKeys(a.key, b.key) : byRank;
+  return byPath !== 0 ? byPath : a.seq - b.seq;
 }
 
 function isSorted(items: readonly Finding[]): boolean {
@@ -143,6 +197,8 @@ const FIELD_RANK: ReadonlyMap<string, number> = new Map(
     'syscalls',
   ].map((field, rank) => [field, rank]),
 );
+
+const SYSCALLS_RANK = FIELD_RANK.get('syscalls') as number;
 
 /** Orders paths segment by segment: indices numerically, fields in document order. */
 export function compareKeys(a: PathKey, b: PathKey): number {

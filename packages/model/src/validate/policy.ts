@@ -1,4 +1,4 @@
-import type { Grouping } from '../grouping';
+import type { Flag, Grouping } from '../grouping';
 import { KERNELS } from '../syscalls/tables';
 import type { Findings } from './findings';
 import { quote } from './text';
@@ -52,9 +52,10 @@ function findExecGrant(
   grouping: Grouping,
 ): { flag: string; index: number; syscall: string } | undefined {
   for (let index = 0; index < grouping.flags.length; index++) {
-    const flag = grouping.flags[index];
-    const syscall = flag?.syscalls.find((s) => EXEC_SYSCALLS.has(s));
-    if (flag && syscall) return { flag: flag.name, index, syscall };
+    const flag = grouping.flags[index] as Flag;
+    for (const syscall of flag.syscalls) {
+      if (EXEC_SYSCALLS.has(syscall)) return { flag: flag.name, index, syscall };
+    }
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Flag } from '../grouping';
 import type { SyscallFamily } from '../syscalls/families';
-import type { Findings, PathKey } from './findings';
+import { type Findings, lazyMessage, type PathKey } from './findings';
 import { archesOf, type KernelFacts, nextMark, type SyscallFact } from './kernel-facts';
 import { suggestSyscalls } from './suggest';
 import { listText, quote } from './text';
@@ -87,16 +87,22 @@ function reportDuplicate(
     'warning',
     'SYSCALL_DUPLICATE',
     ['flags', i, 'syscalls', j],
-    () => `${quote(name)} is already listed at /flags/${i}/syscalls/${earlier}.`,
+    lazyMessage(duplicateMessage, { name, i, earlier }),
   );
 }
 
+function duplicateMessage(d: { name: string; i: number; earlier: number }): string {
+  return `${quote(d.name)} is already listed at /flags/${d.i}/syscalls/${d.earlier}.`;
+}
+
 function reportUnknown(name: string, key: PathKey, facts: KernelFacts, findings: Findings): void {
-  findings.add('error', 'SYSCALL_UNKNOWN', key, () => {
-    const suggestions = suggestSyscalls(name, facts);
-    const hint = suggestions.length > 0 ? `; did you mean ${listText(suggestions)}?` : '.';
-    return `Unknown syscall ${quote(name)}: no Linux ${facts.kernel} table implements it${hint}`;
-  });
+  findings.add('error', 'SYSCALL_UNKNOWN', key, lazyMessage(unknownMessage, { name, facts }));
+}
+
+function unknownMessage({ name, facts }: { name: string; facts: KernelFacts }): string {
+  const suggestions = suggestSyscalls(name, facts);
+  const hint = suggestions.length > 0 ? `; did you mean ${listText(suggestions)}?` : '.';
+  return `Unknown syscall ${quote(name)}: no Linux ${facts.kernel} table implements it${hint}`;
 }
 
 function reportBase(fact: SyscallFact, key: PathKey, facts: KernelFacts, findings: Findings): void {
@@ -169,18 +175,24 @@ function checkFamily(
     'warning',
     'SYSCALL_FAMILY_SPLIT',
     ['flags', i, 'syscalls', first],
-    () => familyMessage(family, granted, missing, flags, i),
+    lazyMessage(familyMessage, { family, granted, missing, flags, i }),
     archesOf(facts, missingMask),
   );
 }
 
-function familyMessage(
-  family: SyscallFamily,
-  granted: readonly string[],
-  missing: readonly string[],
-  flags: readonly Flag[],
-  i: number,
-): string {
+function familyMessage({
+  family,
+  granted,
+  missing,
+  flags,
+  i,
+}: {
+  family: SyscallFamily;
+  granted: readonly string[];
+  missing: readonly string[];
+  flags: readonly Flag[];
+  i: number;
+}): string {
   const flagName = quote((flags[i] as Flag).name);
   const here = listText(granted);
   const elsewhere: string[] = [];
