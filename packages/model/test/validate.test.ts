@@ -308,6 +308,26 @@ describe('syscall rules', () => {
     assert.deepEqual(result.diagnostics[0]?.arch, ['x86_64', 'i386', 'x32']);
   });
 
+  it('SYSCALL_ARCH_PARTIAL says when variants in the flag still leave arches uncovered', () => {
+    const result = check(grouping([flag('OWN', 0, ['chown', 'chown32'])]));
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.code, d.path]),
+      [
+        ['SYSCALL_ARCH_PARTIAL', '/flags/0/syscalls/0'],
+        ['SYSCALL_ARCH_PARTIAL', '/flags/0/syscalls/1'],
+      ],
+    );
+    assert.match(
+      result.diagnostics[0]?.message ?? '',
+      /^chown exists on .* only, not on arm64 and riscv64\.$/,
+    );
+    assert.match(
+      result.diagnostics[1]?.message ?? '',
+      /^chown32 exists on i386 and arm only; with its variants in this flag, arm64 and riscv64 still get none\.$/,
+    );
+    assert.deepEqual(result.diagnostics[1]?.arch, ['i386', 'arm']);
+  });
+
   it('SYSCALL_ARCH_PARTIAL is silent when the family covers the other arches', () => {
     // fcntl64 exists on 32-bit arches only; with fcntl every arch has a variant.
     assert.deepEqual(check(grouping([flag('A', 0, ['fcntl', 'fcntl64'])])).diagnostics, []);
