@@ -41,8 +41,9 @@ export const KernelTestReportSchema = z.strictObject({
   }),
   log: z
     .string()
-    .max(1024 * 1024)
-    .optional(),
+    .max(512 * 1024)
+    .optional()
+    .describe("Tail of the run's log; the request body limit applies to the whole report."),
   run_url: z.string().url().max(500).optional(),
 });
 

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { renderRevisionPreview } from '../../domain/releases/render-revision-preview';
+import { SeriesCache } from '../../domain/releases/series-cache';
 import type { StoredSeries } from '../../domain/releases/stored-series';
 import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
 import { SeriesLinksSchema } from '../releases/schemas';
@@ -24,20 +25,30 @@ const PreviewSchema = SeriesLinksSchema.extend({
 }).describe('The series this revision would become if approved now.');
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const cache = new SeriesCache();
+
   async function previewOf(
     proposalId: number,
     n: number,
   ): Promise<{ baseRelease: number; series: StoredSeries }> {
+    // Revisions are immutable, so (revision, baseline) names one rendering.
+    const baseline = await app.prisma.release.findFirstOrThrow({
+      orderBy: { number: 'desc' },
+      select: { number: true },
+    });
+    const cached = cache.get(`${proposalId}/${n}@${baseline.number}`);
+    if (cached) return { baseRelease: baseline.number, series: cached };
     const result = await renderRevisionPreview(app.prisma, proposalId, n);
     if (result.kind === 'not-found') throw notFound(result.what);
     if (result.kind === 'invalid') {
       throw new ProblemError(
         422,
         'Unprocessable Content',
-        `Revision ${n} of proposal ${proposalId} is not valid, so it has no patch series; fix the errors in a new revision.`,
+        `Revision ${n} of proposal ${proposalId} is not valid against the baseline, so it has no patch series; fix the errors in a new revision.`,
         { type: 'invalid-revision', diagnostics: result.diagnostics },
       );
     }
+    cache.set(`${proposalId}/${n}@${result.baseRelease}`, result.series);
     return result;
   }
   const base = (id: number, n: number) => `/api/proposals/${id}/revisions/${n}/preview`;

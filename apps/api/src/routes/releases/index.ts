@@ -11,6 +11,7 @@ import {
   summarizeRelease,
 } from '../../domain/releases/list-releases';
 import { renderReleaseSeries } from '../../domain/releases/render-release-series';
+import { SeriesCache } from '../../domain/releases/series-cache';
 import type { StoredSeries } from '../../domain/releases/stored-series';
 import { setLinkHeader } from '../../lib/paginate';
 import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
@@ -32,10 +33,15 @@ function noSeries(k: number): ProblemError {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const cache = new SeriesCache();
+
   async function seriesOf(k: number): Promise<StoredSeries> {
+    const cached = cache.get(String(k));
+    if (cached) return cached;
     const result = await renderReleaseSeries(app.prisma, k);
     if (result.kind === 'not-found') throw notFound(`Release ${k}`);
     if (result.kind === 'no-series') throw noSeries(k);
+    cache.set(String(k), result.series);
     return result.series;
   }
 
@@ -75,13 +81,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         include: RELEASE_INCLUDE,
       });
       if (!release) throw notFound(`Release ${k}`);
-      const rendered = await renderReleaseSeries(app.prisma, k);
+      const series = k === 0 ? null : await seriesOf(k);
       const job = release.buildJobs[0];
       return {
         ...summarizeRelease(release),
         grouping: release.grouping as Grouping,
         trailers: release.trailers as string[],
-        series: rendered.kind === 'ok' ? seriesLinks(`/api/releases/${k}`, rendered.series) : null,
+        series: series ? seriesLinks(`/api/releases/${k}`, series) : null,
         build: job ? describeBuild(job) : null,
       };
     },

@@ -1,0 +1,175 @@
+// npm run bench (apps/api): HTTP speed of the real app on loopback, with
+// autocannon, in one bounded run (~5 s per scenario):
+//  - GET /api/baseline and GET /api/proposals (PGlite, seeded with a baseline and
+//    50 proposals) against a bare Fastify route in the same process → ratio;
+//  - p99 latency at 64 connections;
+//  - series.mbox download throughput (MB/s).
+// Targets (issue 4): ratio ≥ 50 %, p99 < 20 ms. Figures are printed, not asserted.
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { testConfig } from '../src/testing';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 64;
+const PROPOSALS = 50;
+
+const FLAGS = [
+  { name: 'FILE_READ', syscalls: ['openat', 'close', 'lseek', 'pread64', 'readv'] },
+  { name: 'FILE_WRITE', syscalls: ['pwrite64', 'writev', 'fsync', 'ftruncate'] },
+  { name: 'TIME', syscalls: ['clock_gettime', 'gettimeofday', 'nanosleep'] },
+  { name: 'MEMORY', syscalls: ['mmap', 'munmap', 'mprotect', 'brk'] },
+  { name: 'PROCESS_INFO', syscalls: ['getpid', 'getppid', 'getuid', 'getgid'] },
+];
+
+function grouping(flagCount: number, extra?: { name: string; syscalls: string[] }) {
+  const flags = FLAGS.slice(0, flagCount).map((f, bit) => ({
+    name: f.name,
+    bit,
+    description: `Benchmark flag ${f.name.toLowerCase()}`,
+    syscalls: f.syscalls,
+  }));
+  if (extra) flags.push({ ...extra, bit: flags.length, description: `Proposed ${extra.name}` });
+  return {
+    schema: 'dust.grouping/v1',
+    kernel: '6.1',
+    policy: { fork: 'inherit', exec: 'keep' },
+    flags,
+  };
+}
+
+async function call(
+  app: FastifyInstance,
+  method: 'GET' | 'POST',
+  url: string,
+  auth: string,
+  payload?: unknown,
+) {
+  const res = await app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${auth}` },
+    payload: payload as object,
+  });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
+  return res.json() as Record<string, unknown>;
+}
+
+/** A baseline with flags (release 1, approved through the API) and open proposals on it. */
+async function seed(app: FastifyInstance, adminToken: string): Promise<void> {
+  const first = await call(app, 'POST', '/api/proposals', adminToken, {
+    title: 'Initial flag set',
+    rationale: 'Benchmark baseline.',
+    grouping: grouping(FLAGS.length),
+  });
+  await call(app, 'POST', `/api/proposals/${first.id}/revisions/1/approve`, adminToken);
+  for (let i = 0; i < PROPOSALS; i++) {
+    await call(app, 'POST', '/api/proposals', adminToken, {
+      title: `Proposal ${i}: a flag for signals`,
+      rationale: `Benchmark proposal number ${i}.`,
+      grouping: grouping(FLAGS.length, {
+        name: `SIGNALS_${i}`,
+        syscalls: ['rt_sigaction', 'rt_sigprocmask'],
+      }),
+    });
+  }
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+async function run(name: string, url: string, connections = CONNECTIONS): Promise<Row> {
+  const result: Result = await autocannon({ url, connections, duration: DURATION });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  }
+  return {
+    name,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mbps: result.throughput.average / 1e6,
+  };
+}
+
+interface Row {
+  name: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  mbps: number;
+}
+
+function table(rows: Row[], bare: Row): string {
+  const header = ['scenario', 'conns', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'MB/s'];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.connections),
+    r.rps.toFixed(0),
+    r === bare ? '100 %' : `${((100 * r.rps) / bare.rps).toFixed(0)} %`,
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    r.mbps.toFixed(1),
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...lines.map((l) => (l[i] as string).length)),
+  );
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'dust-bench-'));
+  const config = testConfig({ database: { kind: 'pglite', dataDir }, buildWorker: false });
+  const app = await buildApp(config);
+  const bare = Fastify({ logger: false });
+  try {
+    await seed(app, config.bootstrapToken as string);
+    const baselineBody = (await app.inject({ method: 'GET', url: '/api/baseline' })).body;
+    // The bare route answers the same bytes the real baseline route serves, so the
+    // ratio measures the app's own work (auth hook, DB query, validation, serialization).
+    bare.get('/bare', async (_request, reply) => reply.type('application/json').send(baselineBody));
+    const bareUrl = await listen(bare);
+    const appUrl = await listen(app);
+
+    const rows: Row[] = [];
+    const bareRow = await run('bare Fastify route', `${bareUrl}/bare`);
+    rows.push(bareRow);
+    rows.push(await run('GET /api/baseline', `${appUrl}/api/baseline`));
+    rows.push(await run('GET /api/proposals', `${appUrl}/api/proposals`));
+    rows.push(
+      await run('GET /api/releases/1/series.mbox', `${appUrl}/api/releases/1/series.mbox`, 16),
+    );
+
+    const mbox = await app.inject({ method: 'GET', url: '/api/releases/1/series.mbox' });
+    console.log(
+      `\nDust API benchmark — loopback, autocannon, ${DURATION} s per scenario, PGlite, ${PROPOSALS} proposals`,
+    );
+    console.log(
+      `mbox size ${(mbox.rawPayload.length / 1024).toFixed(1)} KiB, baseline JSON ${baselineBody.length} B\n`,
+    );
+    console.log(table(rows, bareRow));
+    const worst = Math.min(...rows.slice(1, 3).map((r) => r.rps / bareRow.rps));
+    const p99 = Math.max(...rows.slice(1, 3).map((r) => r.p99));
+    console.log(
+      `\nratio (worst JSON route / bare): ${(100 * worst).toFixed(0)} % (target ≥ 50 %); p99 at ${CONNECTIONS} connections: ${p99.toFixed(1)} ms (target < 20 ms)`,
+    );
+  } finally {
+    await bare.close();
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
