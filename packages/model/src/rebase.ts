@@ -89,7 +89,7 @@ export function rebaseGrouping(
 
   const flags = mergeFlags(oldBase, revision, newBase, merge, conflicts);
   checkCollisions(flags, conflicts);
-  if (conflicts.length > 0) return { ok: false, conflicts };
+  if (conflicts.length > 0) return { ok: false, conflicts: capConflicts(conflicts) };
 
   const policy: Policy = { fork: fork as string };
   if (exec !== null) policy.exec = exec as string;
@@ -97,6 +97,18 @@ export function rebaseGrouping(
     ok: true,
     grouping: { schema: newBase.schema, kernel, policy, flags: flags.map((m) => m.flag) },
   };
+}
+
+/** At most this many conflicts are listed; one more entry counts the rest. */
+export const MAX_REBASE_CONFLICTS = 100;
+
+function capConflicts(conflicts: RebaseConflict[]): RebaseConflict[] {
+  if (conflicts.length <= MAX_REBASE_CONFLICTS) return conflicts;
+  const omitted = conflicts.length - MAX_REBASE_CONFLICTS;
+  return [
+    ...conflicts.slice(0, MAX_REBASE_CONFLICTS),
+    { path: '', message: `${omitted} more conflicts are not listed; resolve these first.` },
+  ];
 }
 
 type Merge = (path: string, what: string, o: Value, r: Value, n: Value) => Value;
@@ -162,9 +174,14 @@ function mergeFlags(
     if (m) result.push(m);
     else if (!matchedNew.has(n)) result.push({ flag: copyFlag(nFlag), revisionIndex: undefined });
   });
+  // Flags only the new baseline has, by name: where the revision's new flags may have a twin.
+  const newOnly = new Map<string, MergedFlag>();
+  for (const m of result) {
+    if (m.revisionIndex === undefined && !newOnly.has(m.flag.name)) newOnly.set(m.flag.name, m);
+  }
   const matchedRevision = new Set(toRevision.values());
   revision.flags.forEach((rFlag, r) => {
-    if (!matchedRevision.has(r)) addRevisionFlag(rFlag, r, result, merge, conflicts);
+    if (!matchedRevision.has(r)) addRevisionFlag(rFlag, r, result, newOnly, merge, conflicts);
   });
   return result;
 }
@@ -174,11 +191,13 @@ function addRevisionFlag(
   rFlag: Flag,
   r: number,
   result: MergedFlag[],
+  newOnly: Map<string, MergedFlag>,
   merge: Merge,
   conflicts: RebaseConflict[],
 ): void {
-  const twin = result.find((m) => m.revisionIndex === undefined && m.flag.name === rFlag.name);
+  const twin = newOnly.get(rFlag.name);
   if (twin && twin.flag.bit === rFlag.bit) {
+    newOnly.delete(rFlag.name);
     // Both added the same flag: one flag, with both sides' syscalls.
     twin.flag.description = merge(
       `/flags/${r}/description`,

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diffGroupings, RebaseResultSchema, rebaseGrouping, validateGrouping } from '../src/index';
+import {
+  diffGroupings,
+  MAX_REBASE_CONFLICTS,
+  RebaseResultSchema,
+  rebaseGrouping,
+  validateGrouping,
+} from '../src/index';
 import { flag, goodGrouping, grouping, systemdGrouping } from './helpers';
 
 function merged(result: ReturnType<typeof rebaseGrouping>) {
@@ -176,6 +182,15 @@ describe('rebaseGrouping: conflicts', () => {
       conflicts(rebaseGrouping(base, revision, next)).map((c) => c.path),
       ['/flags/2/name'],
     );
+  });
+
+  it('lists at most MAX_REBASE_CONFLICTS conflicts and counts the rest', () => {
+    const base = grouping([]);
+    const ours = grouping(Array.from({ length: 300 }, (_, i) => flag(`OURS_${i}`, i, ['dup'])));
+    const theirs = grouping(Array.from({ length: 300 }, (_, i) => flag(`THEIRS_${i}`, i, ['dup'])));
+    const found = conflicts(rebaseGrouping(base, ours, theirs));
+    assert.equal(found.length, MAX_REBASE_CONFLICTS + 1);
+    assert.match(found.at(-1)?.message ?? '', /^200 more conflicts/);
   });
 
   it('results match the exported schema', () => {
