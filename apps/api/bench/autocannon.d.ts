@@ -14,6 +14,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    workers?: number;
     headers?: Record<string, string>;
   }
   export interface Result {
