@@ -51,8 +51,13 @@ export const DiagnosticSchema = z
     message: z.string().describe('Human-readable explanation.'),
     path: z
       .string()
-      .describe('JSON Pointer (RFC 6901) into the document, e.g. /flags/0/syscalls/3; "" is the whole document.'),
-    arch: z.array(z.string()).optional().describe('Architectures the diagnostic concerns, where it applies.'),
+      .describe(
+        'JSON Pointer (RFC 6901) into the document, e.g. /flags/0/syscalls/3; "" is the whole document.',
+      ),
+    arch: z
+      .array(z.string())
+      .optional()
+      .describe('Architectures the diagnostic concerns, where it applies.'),
   })
   .describe('One finding of the validator or the compatibility check.');
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;

@@ -16,7 +16,9 @@ export const DESCRIPTION_MAX_LENGTH = 200;
 
 export const ForkPolicySchema = z
   .string()
-  .describe('What a forked child holds. Only "inherit" is valid: a child never holds more than its parent.');
+  .describe(
+    'What a forked child holds. Only "inherit" is valid: a child never holds more than its parent.',
+  );
 
 export const ExecPolicySchema = z
   .string()
@@ -39,10 +41,10 @@ export const FlagSchema = z
     bit: z
       .number()
       .int()
-      .describe('Bit number 0..31 (the prctl argument is an unsigned long, 32 bits on 32-bit arches).'),
-    description: z
-      .string()
-      .describe('One line of printable text, at most 200 characters.'),
+      .describe(
+        'Bit number 0..31 (the prctl argument is an unsigned long, 32 bits on 32-bit arches).',
+      ),
+    description: z.string().describe('One line of printable text, at most 200 characters.'),
     syscalls: z
       .array(z.string())
       .describe(
@@ -54,7 +56,9 @@ export const FlagSchema = z
 export const GroupingSchema = z
   .strictObject({
     schema: z.literal(GROUPING_SCHEMA_ID).describe('Document format identifier.'),
-    kernel: z.string().describe('Kernel version whose syscall tables the names refer to, e.g. "6.1".'),
+    kernel: z
+      .string()
+      .describe('Kernel version whose syscall tables the names refer to, e.g. "6.1".'),
     policy: PolicySchema,
     flags: z.array(FlagSchema).describe('The flags, each permitting one group of syscalls.'),
   })
