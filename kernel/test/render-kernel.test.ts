@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Grouping } from '@dust/model';
 import { renderSeries, type Series } from '../src/render';
 import { kernelTestConfig, SETUP_COMMAND } from '../src/test/config';
@@ -11,6 +20,7 @@ import { BASE_ONLY, SMALL } from './render-fixtures';
 
 // The real Linux 6.1 files the series patches, and the tools that check it.
 const TARBALL = '/usr/src/linux-source-6.1.tar.xz';
+const EXAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 const TREE_FILES = [
   'arch/Kconfig',
   'fs/exec.c',
@@ -140,11 +150,19 @@ describe('the series on a real Linux 6.1 tree', { skip }, () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  for (const [name, grouping] of [
+  const cases: [string, Grouping][] = [
     ['small', SMALL],
     ['base-only', BASE_ONLY],
     ['hostile', HOSTILE],
-  ] as const) {
+    ...readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f): [string, Grouping] => [
+        `examples/${f}`,
+        JSON.parse(readFileSync(path.join(EXAMPLES, f), 'utf8')) as Grouping,
+      ]),
+  ];
+  for (const [name, grouping] of cases) {
     test(`${name}: git am applies every hunk at its line, checkpatch finds 0 errors`, () => {
       const series = renderSeries({ grouping, version: 2, release: 1 });
       const { tree, amOutput } = applySeries(name, series);
