@@ -11,5 +11,5 @@ export function benchGrouping(count: number): Grouping {
     description: `Bench flag number ${i}`,
     syscalls: names.filter((_, k) => k % count === i),
   }));
-  return { ...EMPTY_GROUPING, policy: { fork: 'inherit', exec: 'reset-to-base' }, flags };
+  return { ...EMPTY_GROUPING, policy: { fork: 'inherit', exec: 'keep' }, flags };
 }

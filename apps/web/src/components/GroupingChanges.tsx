@@ -15,12 +15,14 @@ export function GroupingChanges({ from, to }: { from: Grouping | null; to: Group
       ))}
       {d.flagsAdded.map((f) => (
         <li key={`add-${f.bit}-${f.name}`} className="diff-added">
-          New flag <code>{f.name}</code> (bit {f.bit}):{' '}
-          {f.syscalls.map((s) => (
-            <span key={s} className="chip added">
-              {s}
-            </span>
-          ))}
+          New flag <code>{f.name}</code> (bit {f.bit}) with {f.syscalls.length} syscall
+          {f.syscalls.length === 1 ? '' : 's'}
+          {f.syscalls.length <= 12 &&
+            f.syscalls.map((s) => (
+              <span key={s} className="chip added">
+                {s}
+              </span>
+            ))}
         </li>
       ))}
       {d.flagsRemoved.map((f) => (

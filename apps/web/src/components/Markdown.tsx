@@ -1,4 +1,5 @@
-import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import type { ReactElement } from 'react';
+import renderMarkdown, { type Components, defaultUrlTransform } from 'react-markdown';
 
 // Comments and rationales are markdown written by anyone. Rendered without raw HTML
 // (no rehype-raw; raw HTML in the source is dropped), links limited to safe protocols,
@@ -14,27 +15,42 @@ export function safeUrl(url: string): string {
   return cleaned;
 }
 
-export function Markdown({ children }: { children: string }) {
-  return (
-    <div className="markdown">
-      <ReactMarkdown
-        skipHtml
-        urlTransform={safeUrl}
-        disallowedElements={['img']}
-        unwrapDisallowed
-        components={{
-          a: ({ href, children: text }) =>
-            href ? (
-              <a href={href} rel="nofollow noopener noreferrer ugc">
-                {text}
-              </a>
-            ) : (
-              <span>{text}</span>
-            ),
-        }}
-      >
+const components: Components = {
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} rel="nofollow noopener noreferrer ugc">
         {children}
-      </ReactMarkdown>
-    </div>
-  );
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
+};
+
+// Comments never change once posted: the rendered element tree of a body is kept (React
+// elements are immutable), so a page with hundreds of comments parses each one once per
+// server process, not once per request. Bounded, oldest entries dropped first.
+const rendered = new Map<string, ReactElement>();
+const CACHE_LIMIT = 5000;
+
+function toElements(source: string): ReactElement {
+  const cached = rendered.get(source);
+  if (cached) return cached;
+  const element = renderMarkdown({
+    children: source,
+    skipHtml: true,
+    urlTransform: safeUrl,
+    disallowedElements: ['img'],
+    unwrapDisallowed: true,
+    components,
+  });
+  if (rendered.size >= CACHE_LIMIT) {
+    const oldest = rendered.keys().next().value;
+    if (oldest !== undefined) rendered.delete(oldest);
+  }
+  rendered.set(source, element);
+  return element;
+}
+
+export function Markdown({ children }: { children: string }) {
+  return <div className="markdown">{toElements(children)}</div>;
 }

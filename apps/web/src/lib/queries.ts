@@ -13,6 +13,7 @@ import type {
   Review,
   Revision,
   RevisionValidation,
+  SeriesLinks,
 } from './api-types';
 
 // Every read the pages make, named after what they get. Paths follow the API contract
@@ -43,7 +44,6 @@ export const getBaseline = () => apiGet<Baseline>('/api/baseline');
 
 export const listReleases = () => listAll<ReleaseSummary>('/api/releases?limit=100', 1000);
 export const getRelease = (k: string | number) => apiGetOrNull<Release>(`/api/releases/${e(k)}`);
-export const getReleaseMbox = (k: number) => apiGetText(`/api/releases/${k}/series.mbox`);
 
 /**
  * The newest `count` events that pass `keep`, newest first. The API lists the log oldest
@@ -81,8 +81,8 @@ export const listAllReviews = (id: string | number) =>
 export const listNameSuggestions = (id: string | number) =>
   listAll<NameSuggestion>(`/api/proposals/${e(id)}/name-suggestions`);
 
-export const getPreviewMbox = (id: string | number, n: number) =>
-  apiGetText(`/api/proposals/${e(id)}/revisions/${n}/preview/series.mbox`);
+export const getPreview = (id: string | number, n: number) =>
+  apiGet<SeriesLinks>(`/api/proposals/${e(id)}/revisions/${n}/preview`);
 
 export async function listTokens(): Promise<ApiToken[]> {
   return itemsOf<ApiToken>(await apiGet<unknown>('/api/tokens'));

@@ -12,6 +12,8 @@ interface Props {
   isAuthor: boolean;
   /** the newest revision number: only it can be approved */
   latest: number;
+  /** the release this proposal became, when approved */
+  release: number | null;
 }
 
 /**
@@ -19,6 +21,7 @@ interface Props {
  * API checks the same things again in its approval transaction and answers 409).
  */
 export function ApprovePanel({
+  release,
   latest,
   proposal,
   revision,
@@ -28,6 +31,22 @@ export function ApprovePanel({
   viewer,
   isAuthor,
 }: Props) {
+  if (proposal.status !== 'open') {
+    return (
+      <section className="panel" aria-labelledby="approve-heading" style={{ marginTop: '1rem' }}>
+        <h2 id="approve-heading" style={{ marginTop: 0 }}>
+          Approval
+        </h2>
+        {proposal.status === 'approved' && release !== null ? (
+          <p>
+            Approved: it is <Link href={`/releases/${release}`}>release {release}</Link>.
+          </p>
+        ) : (
+          <p>This proposal is {proposal.status}.</p>
+        )}
+      </section>
+    );
+  }
   const isMaintainer = viewer?.role === 'maintainer' || viewer?.role === 'admin';
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   const compat = errors.filter((d) => d.code.startsWith('COMPAT_'));
@@ -35,7 +54,6 @@ export function ApprovePanel({
   const stale = !validation.basedOnBaseline;
   const id = encodeURIComponent(String(proposal.id));
   const reasons: React.ReactNode[] = [];
-  if (proposal.status !== 'open') reasons.push(`The proposal is ${proposal.status}.`);
   if (revision.number !== latest)
     reasons.push(
       <>

@@ -1,21 +1,22 @@
+import type { SeriesLinks } from '../../lib/api-types';
 import { ApiError } from '../../lib/problem';
-import { getPreviewMbox } from '../../lib/queries';
-import { PatchView } from '../PatchView';
+import { getPreview } from '../../lib/queries';
+import { SeriesView } from '../SeriesView';
 
-/** The rendered series for a revision (cover letter and patches), highlighted. */
-export async function SeriesPreview({
-  proposalId,
-  revision,
-  valid,
-}: {
-  proposalId: string;
+interface Props {
+  proposalId: number;
   revision: number;
   valid: boolean;
-}) {
-  if (!valid) return <p className="muted">A series is rendered for valid revisions only.</p>;
-  let mbox: string;
+  selected: string | undefined;
+}
+
+/** The series a revision would become if approved now, or why there is none. */
+export async function SeriesPreview({ proposalId, revision, valid, selected }: Props) {
+  if (!valid)
+    return <p className="muted">A series is rendered for valid and compatible revisions only.</p>;
+  let series: SeriesLinks;
   try {
-    mbox = await getPreviewMbox(proposalId, revision);
+    series = await getPreview(proposalId, revision);
   } catch (error) {
     if (error instanceof ApiError) {
       return (
@@ -27,18 +28,14 @@ export async function SeriesPreview({
     }
     throw error;
   }
-  const base = `/api/proposals/${encodeURIComponent(proposalId)}/revisions/${revision}/preview`;
   return (
-    <div className="stack">
-      <p className="row">
-        <a className="button" href={`${base}/series.mbox`} download>
-          Download mbox
-        </a>
-        <a className="button" href={`${base}/series.tar.gz`} download>
-          Download tar.gz
-        </a>
-      </p>
-      <PatchView text={mbox} label={`Patch series preview of v${revision}`} />
-    </div>
+    <SeriesView
+      series={series}
+      selected={selected}
+      hrefFor={(file) =>
+        `/proposals/${proposalId}?rev=${revision}&patch=${encodeURIComponent(file)}#series`
+      }
+      label={`Preview of v${revision}`}
+    />
   );
 }

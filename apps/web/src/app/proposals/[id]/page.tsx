@@ -22,12 +22,13 @@ import {
   listAllReviews,
   listComments,
   listNameSuggestions,
+  listReleases,
 } from '../../../lib/queries';
 import { getViewer } from '../../../lib/viewer';
 import { withProblem } from '../../../lib/with-problem';
 
 type Params = { id: string };
-type Search = { rev?: string; against?: string };
+type Search = { rev?: string; against?: string; patch?: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { id } = await params;
@@ -62,12 +63,14 @@ export default async function ProposalPage({
 
     const revision = proposal.revisions.find((r) => r.number === n);
     const against = proposal.revisions.find((r) => String(r.number) === againstKey) ?? null;
-    const [validation, comments, allReviews, suggestions] = await Promise.all([
+    const [validation, comments, allReviews, suggestions, releases] = await Promise.all([
       getRevisionValidation(id, n),
       listComments(id),
       listAllReviews(id),
       listNameSuggestions(id),
+      proposal.status === 'approved' ? listReleases() : [],
     ]);
+    const release = releases.find((r) => r.proposal?.id === proposal.id)?.number ?? null;
     if (!revision) notFound();
     const compareTo = against?.grouping ?? baseline.grouping;
     const changes = flagChanges(compareTo, revision.grouping);
@@ -78,6 +81,11 @@ export default async function ProposalPage({
       (d) => locateFlagIndex(d.path) === null,
     );
     const flagNames = revision.grouping.flags.map((f) => f.name);
+    const flagCommentCounts = new Map<string, number>();
+    for (const c of comments) {
+      if (c.flag && flagNames.includes(c.flag))
+        flagCommentCounts.set(c.flag, (flagCommentCounts.get(c.flag) ?? 0) + 1);
+    }
     const openConcerns = allReviews.filter((r) => r.verdict === 'concern' && !r.resolved);
     const reviews = allReviews.filter((r) => r.revision === n);
 
@@ -115,7 +123,7 @@ export default async function ProposalPage({
         <div className="row panel">
           <span>
             <strong>v{n}</strong> written against release {revision.baseRelease}
-            {revision.baseRelease !== baseline.release && (
+            {proposal.status === 'open' && revision.baseRelease !== baseline.release && (
               <span className="badge stale"> baseline is now release {baseline.release}</span>
             )}{' '}
             · <Time iso={revision.createdAt} />
@@ -206,12 +214,24 @@ export default async function ProposalPage({
           baselineRelease={baseline.release}
           openConcerns={openConcerns.length}
           latest={latest}
+          release={release}
           viewer={viewer}
           isAuthor={isAuthor}
         />
 
         <h2 id="debate">Debate ({comments.length})</h2>
-        <CommentList comments={comments} />
+        {/* Comments on a flag show (and are rendered once) on its card; the thread links to them. */}
+        {flagCommentCounts.size > 0 && (
+          <p className="small">
+            On flags:{' '}
+            {[...flagCommentCounts].map(([flag, count]) => (
+              <a key={flag} href={`#flag-${flag}`} className="chip">
+                {flag} ({count})
+              </a>
+            ))}
+          </p>
+        )}
+        <CommentList comments={comments.filter((c) => !c.flag || !flagNames.includes(c.flag))} />
         {viewer ? (
           <CommentForm proposalId={String(proposal.id)} revision={n} flags={flagNames} />
         ) : (
@@ -221,7 +241,12 @@ export default async function ProposalPage({
         )}
 
         <h2 id="series">Patch series preview (v{n})</h2>
-        <SeriesPreview proposalId={String(proposal.id)} revision={n} valid={validation.valid} />
+        <SeriesPreview
+          proposalId={proposal.id}
+          revision={n}
+          valid={validation.valid}
+          selected={search.patch}
+        />
 
         {isAuthor && proposal.status === 'open' && (
           <p style={{ marginTop: '2rem' }}>

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BuildVerdict } from '../../../components/BuildVerdict';
 import { GroupingChanges } from '../../../components/GroupingChanges';
-import { PatchView } from '../../../components/PatchView';
+import { SeriesView } from '../../../components/SeriesView';
 import { Time } from '../../../components/Time';
 import { publicOrigin } from '../../../lib/public-origin';
-import { getRelease, getReleaseMbox } from '../../../lib/queries';
+import { getRelease } from '../../../lib/queries';
 import { withProblem } from '../../../lib/with-problem';
 
 type Params = { k: string };
@@ -16,8 +16,15 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `Release ${k}` };
 }
 
-export default async function ReleasePage({ params }: { params: Promise<Params> }) {
+export default async function ReleasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ patch?: string }>;
+}) {
   const { k } = await params;
+  const { patch } = await searchParams;
   if (!/^\d+$/.test(k)) notFound();
   return withProblem(async () => {
     const number = Number(k);
@@ -27,7 +34,6 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
       publicOrigin(),
     ]);
     if (!release) notFound();
-    const mbox = release.series ? await getReleaseMbox(number) : null;
     const base = `/api/releases/${number}`;
     const command = `curl -sSf ${origin}${base}/series.mbox -o dust-release-${number}.mbox && git am dust-release-${number}.mbox`;
     return (
@@ -48,27 +54,10 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
         <h2>Build verdict</h2>
         <BuildVerdict build={release.build} />
 
-        {mbox !== null ? (
+        {release.series ? (
           <>
-            <h2>Downloads</h2>
-            <p className="row">
-              <a className="button primary" href={`${base}/series.mbox`} download>
-                Download mbox
-              </a>
-              <a className="button" href={`${base}/series.tar.gz`} download>
-                Download tar.gz
-              </a>
-              {(release.series?.files ?? []).map((f) => (
-                <a
-                  key={f.name}
-                  href={`${base}/patches/${encodeURIComponent(f.name)}`}
-                  className="small"
-                >
-                  {f.name}
-                </a>
-              ))}
-            </p>
-            <p>Apply to a Linux 6.1 tree:</p>
+            <h2>Apply it</h2>
+            <p>To a Linux 6.1 tree:</p>
             <pre className="patch" data-testid="git-am-command">
               {command}
             </pre>
@@ -85,10 +74,15 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
         <h2>Grouping</h2>
         <FlagTable release={release} />
 
-        {mbox !== null && (
+        {release.series && (
           <>
-            <h2>Patch series</h2>
-            <PatchView text={mbox} label={`Patch series of release ${number}`} />
+            <h2 id="series">Patch series</h2>
+            <SeriesView
+              series={release.series}
+              selected={patch}
+              hrefFor={(file) => `/releases/${number}?patch=${encodeURIComponent(file)}#series`}
+              label={`Release ${number}`}
+            />
           </>
         )}
       </>
