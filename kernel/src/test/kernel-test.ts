@@ -16,13 +16,14 @@ import { type BootPlan, planBootTest } from './plan-boot-test';
 import { renderBootHeader } from './render-boot-header';
 import { renderSeriesFiles } from './render-series';
 import { runCheckpatch } from './run-checkpatch';
-import type {
-  CheckpatchSummary,
-  KernelTestOptions,
-  KernelVerdict,
-  StageName,
-  StageResult,
-  StageStatus,
+import {
+  type CheckpatchSummary,
+  type KernelTestOptions,
+  type KernelVerdict,
+  STAGE_NAMES,
+  type StageName,
+  type StageResult,
+  type StageStatus,
 } from './types';
 
 const NO_CHECKPATCH: CheckpatchSummary = { errors: 0, warnings: 0, perPatch: [] };
@@ -220,7 +221,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
       const report = parseBootLog(boot.console, bootPlan);
       verdict.checks = report.checks;
       verdict.flags = report.flags;
-      const log = `${boot.accelerator}, ${boot.seconds.toFixed(1)} s${boot.timedOut ? ', timed out' : ''}\n${consoleTail(boot.console, 200)}`;
+      const log = `QEMU ${boot.seconds.toFixed(1)} s${boot.timedOut ? ', timed out' : ''}\n${consoleTail(boot.console, 200)}`;
       if (report.problem || !report.complete) {
         return { ok: false, log, reason: report.problem ?? 'the boot test did not finish' };
       }
@@ -233,6 +234,8 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
   }
 
   function finish(): KernelVerdict {
+    // checkpatch overlaps other stages: list stages in pipeline order, not completion order.
+    stages.sort((a, b) => STAGE_NAMES.indexOf(a.name) - STAGE_NAMES.indexOf(b.name));
     if (opts.keep) verdict.workDir = workDir;
     return verdict;
   }

@@ -268,6 +268,28 @@ static void result(const char *scope, const char *check, int pass, const char *f
 		failures++;
 }
 
+/* A syscall result for a detail: "0", "-EPERM", … or "none" when no record came. */
+static const char *ret_text(long r)
+{
+	static char text[4][32];
+	static int slot;
+	char *out = text[slot++ % 4];
+	static const struct { int err; const char *name; } names[] = {
+		{ EPERM, "EPERM" }, { EINVAL, "EINVAL" }, { EACCES, "EACCES" }, { EBADF, "EBADF" },
+		{ EFAULT, "EFAULT" }, { ENOSYS, "ENOSYS" }, { ESRCH, "ESRCH" }, { EBUSY, "EBUSY" },
+	};
+
+	if (r == 1L << 40)
+		return "none";
+	for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (r == -names[i].err) {
+			snprintf(out, sizeof(text[0]), "-%s", names[i].name);
+			return out;
+		}
+	snprintf(out, sizeof(text[0]), "%ld", r);
+	return out;
+}
+
 static const char *how_it_ended(const struct outcome *o)
 {
 	static char text[64];
@@ -343,13 +365,15 @@ static void check_allow(int flag)
 		g_start = last_call + 1;
 	}
 	if (enter_error == 1)
-		result(f->name, "allow", 0, "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0x%lx) returned %ld",
-		       f->mask, value_of(&o, T_ENTER, 0));
+		result(f->name, "allow", 0, "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0x%lx) returned %s",
+		       f->mask, ret_text(value_of(&o, T_ENTER, 0)));
 	else if (enter_error == 2)
 		result(f->name, "allow", 0, "child %s before finishing its calls", how_it_ended(&o));
 	else if (nkilled)
 		result(f->name, "allow", 0, "killed by %d of %d syscalls: %s", nkilled, f->ncalls,
 		       killed_names);
+	else if (f->ncalls == 0)
+		result(f->name, "allow", 1, "flags mode entered; none of its syscalls is called here");
 	else
 		result(f->name, "allow", 1, "%d syscalls ran%s", f->ncalls,
 		       nblocked ? " (some blocked or faulted, none killed)" : "");
@@ -372,7 +396,7 @@ static void check_outside(int flag)
 
 	run_child(child_outside, flag, &o);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result(f->name, "kill-outside", 0, "prctl returned %ld", value_of(&o, T_ENTER, 0));
+		result(f->name, "kill-outside", 0, "prctl returned %s", ret_text(value_of(&o, T_ENTER, 0)));
 	else if (killed(&o) && has(&o, T_CALL) && !has(&o, T_SURVIVED))
 		result(f->name, "kill-outside", 1, "%s killed the task", f->outside.name);
 	else
@@ -404,9 +428,9 @@ static void check_drop(int flag)
 	run_child(child_drop, flag, &o);
 	r = value_of(&o, T_RET, 0);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result(f->name, "drop", 0, "prctl returned %ld", value_of(&o, T_ENTER, 0));
+		result(f->name, "drop", 0, "prctl returned %s", ret_text(value_of(&o, T_ENTER, 0)));
 	else if (r != 0)
-		result(f->name, "drop", 0, "dropping to no flags returned %ld (%s)", r, how_it_ended(&o));
+		result(f->name, "drop", 0, "dropping to no flags returned %s (%s)", ret_text(r), how_it_ended(&o));
 	else if (f->ncalls == 0)
 		result(f->name, "drop", o.exited && o.code == 0, "dropping to no flags succeeded");
 	else if (killed(&o) && !has(&o, T_SURVIVED))
@@ -436,12 +460,12 @@ static void check_regain(int flag)
 	dropped = value_of(&o, T_RET, 0);
 	regained = value_of(&o, T_RET, 1);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result(f->name, "regain", 0, "prctl returned %ld", value_of(&o, T_ENTER, 0));
+		result(f->name, "regain", 0, "prctl returned %s", ret_text(value_of(&o, T_ENTER, 0)));
 	else if (dropped == 0 && regained == -EPERM && has(&o, T_END))
 		result(f->name, "regain", 1, "regaining after a drop failed with EPERM");
 	else
-		result(f->name, "regain", 0, "drop returned %ld, regain returned %ld (%s)", dropped,
-		       regained, how_it_ended(&o));
+		result(f->name, "regain", 0, "drop returned %s, regain returned %s (%s)",
+		       ret_text(dropped), ret_text(regained), how_it_ended(&o));
 }
 
 /* ---- mode-wide checks --------------------------------------------------- */
@@ -462,12 +486,12 @@ static void check_strict_ok(void)
 
 	run_child(child_strict_ok, 0, &o);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result("mode", "base-set", 0, "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0) returned %ld",
-		       value_of(&o, T_ENTER, 0));
+		result("mode", "base-set", 0, "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0) returned %s",
+		       ret_text(value_of(&o, T_ENTER, 0)));
 	else if (value_of(&o, T_RET, 0) == -EBADF && has(&o, T_END) && o.exited && o.code == 0)
 		result("mode", "base-set", 1, "with no flags read, write and exit work");
 	else
-		result("mode", "base-set", 0, "read returned %ld, child %s", value_of(&o, T_RET, 0),
+		result("mode", "base-set", 0, "read returned %s, child %s", ret_text(value_of(&o, T_RET, 0)),
 		       how_it_ended(&o));
 }
 
@@ -485,7 +509,7 @@ static void check_strict_kill(const char *check, const char *name, long nr)
 
 	run_child(child_strict_call, nr, &o);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result("mode", check, 0, "prctl returned %ld", value_of(&o, T_ENTER, 0));
+		result("mode", check, 0, "prctl returned %s", ret_text(value_of(&o, T_ENTER, 0)));
 	else if (killed(&o) && !has(&o, T_SURVIVED))
 		result("mode", check, 1, "with no flags %s killed the task", name);
 	else
@@ -512,7 +536,7 @@ static void check_unknown_bits(void)
 		run_child(child_unknown, i, &o);
 		r = value_of(&o, T_RET, 0);
 		if (r != -EINVAL || !has(&o, T_END)) {
-			result("mode", "unknown-bits", 0, "mask 0x%lx returned %ld (child %s)", mask, r,
+			result("mode", "unknown-bits", 0, "mask 0x%lx returned %s (child %s)", mask, ret_text(r),
 			       how_it_ended(&o));
 			return;
 		}
@@ -540,13 +564,13 @@ static void check_drop_subset(void)
 
 	run_child(child_drop_subset, 0, &o);
 	if (value_of(&o, T_ENTER, 0) != 0)
-		result("mode", "drop-subset", 0, "entering with every flag returned %ld",
-		       value_of(&o, T_ENTER, 0));
+		result("mode", "drop-subset", 0, "entering with every flag returned %s",
+		       ret_text(value_of(&o, T_ENTER, 0)));
 	else if (!has(&o, T_DONE))
 		result("mode", "drop-subset", 0, "%s killed the task before the drop", dust_drop_call.name);
 	else if (value_of(&o, T_RET, 0) != 0)
-		result("mode", "drop-subset", 0, "dropping %s returned %ld", DUST_DROP_FLAG_NAME,
-		       value_of(&o, T_RET, 0));
+		result("mode", "drop-subset", 0, "dropping %s returned %s", DUST_DROP_FLAG_NAME,
+		       ret_text(value_of(&o, T_RET, 0)));
 	else if (killed(&o) && !has(&o, T_SURVIVED))
 		result("mode", "drop-subset", 1, "after dropping %s from every flag, %s killed the task",
 		       DUST_DROP_FLAG_NAME, dust_drop_call.name);
@@ -607,7 +631,7 @@ static void check_fork(void)
 	run_child(child_fork, 0, &o);
 	pid = value_of(&o, T_PID, 0);
 	if (value_of(&o, T_ENTER, 0) != 0) {
-		result("policy", "fork-inherit", 0, "prctl returned %ld", value_of(&o, T_ENTER, 0));
+		result("policy", "fork-inherit", 0, "prctl returned %s", ret_text(value_of(&o, T_ENTER, 0)));
 		return;
 	}
 	if (pid <= 0 || pid >= (1L << 31)) {
@@ -625,8 +649,8 @@ static void check_fork(void)
 #endif
 #if DUST_FORK_HAS_SUPERSET
 	if (value_of(&o, T_RET, 0) != -EPERM) {
-		result("policy", "fork-inherit", 0, "the child gaining a flag returned %ld, not EPERM",
-		       value_of(&o, T_RET, 0));
+		result("policy", "fork-inherit", 0, "the child gaining a flag returned %s, not -EPERM",
+		       ret_text(value_of(&o, T_RET, 0)));
 		return;
 	}
 #endif
@@ -676,8 +700,8 @@ static void check_exec(void)
 
 	run_probe("call", dust_exec_inside.nr, &in);
 	if (value_of(&in, T_ENTER, 0) != 0 || !has(&in, T_START)) {
-		result("policy", "exec", 0, "the probe did not start after %s (enter %ld, exec %ld, %s)",
-		       DUST_EXEC_VIA, value_of(&in, T_ENTER, 0), value_of(&in, T_RET, 0),
+		result("policy", "exec", 0, "the probe did not start after %s (enter %s, exec %s, %s)",
+		       DUST_EXEC_VIA, ret_text(value_of(&in, T_ENTER, 0)), ret_text(value_of(&in, T_RET, 0)),
 		       how_it_ended(&in));
 		return;
 	}
@@ -685,10 +709,10 @@ static void check_exec(void)
 	/* keep: the flags survive, so the granted call runs and re-entering is a no-op drop. */
 	ok_in = reset ? killed(&in) && !has(&in, T_AFTER) : has(&in, T_AFTER) && in.exited;
 	ok_again = value_of(&again, T_RET, 0) == (reset ? -EPERM : 0);
-	snprintf(detail, sizeof(detail), "after %s: %s %s, prctl(flags) returned %ld",
+	snprintf(detail, sizeof(detail), "after %s: %s %s, prctl(flags) returned %s",
 		 DUST_EXEC_VIA, dust_exec_inside.name,
 		 has(&in, T_AFTER) ? "ran" : killed(&in) ? "killed the task" : how_it_ended(&in),
-		 value_of(&again, T_RET, 0));
+		 ret_text(value_of(&again, T_RET, 0)));
 #if DUST_EXEC_HAS_OUTSIDE
 	run_probe("call", dust_exec_outside.nr, &out);
 	ok_out = killed(&out) && has(&out, T_START) && !has(&out, T_AFTER);
