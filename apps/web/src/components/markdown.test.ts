@@ -4,8 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Markdown, safeUrl } from './Markdown';
 
-const html = (source: string) =>
-  renderToStaticMarkup(createElement(Markdown, { children: source }));
+const html = (source: string) => renderToStaticMarkup(createElement(Markdown, null, source));
 
 test('raw HTML in markdown is dropped, never rendered', () => {
   const out = html(

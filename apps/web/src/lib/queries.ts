@@ -1,5 +1,5 @@
 import 'server-only';
-import { apiGet, apiGetOrNull, apiGetPage, apiGetText } from './api-client';
+import { apiGet, apiGetOrNull, apiGetPage } from './api-client';
 import type {
   ApiEvent,
   ApiToken,
