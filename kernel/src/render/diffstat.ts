@@ -17,8 +17,9 @@ export function diffstat(files: FileDiff[]): string {
     most <= graphWidth ? n : n === 0 ? 0 : Math.max(1, Math.round((n * graphWidth) / most));
   const lines = files.map((f, i) => {
     const count = String(changes[i]).padStart(countWidth);
-    const plus = scale(f.insertions);
-    const minus = Math.min(scale(f.deletions), Math.max(0, graphWidth - plus));
+    // Both kinds stay visible when scaled down, as in git's graph.
+    const minus = scale(f.deletions);
+    const plus = Math.min(scale(f.insertions), graphWidth - minus);
     return ` ${f.path.padEnd(nameWidth)} | ${count} ${'+'.repeat(plus)}${'-'.repeat(minus)}`;
   });
   const insertions = files.reduce((n, f) => n + f.insertions, 0);
