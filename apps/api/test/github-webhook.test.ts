@@ -18,8 +18,16 @@ const verdict = {
     { name: 'apply', status: 'passed', seconds: 1.5 },
     { name: 'boot', status: 'passed', seconds: 3 },
   ],
-  checkpatch: { errors: 0, warnings: 1 },
+  checkpatch: {
+    errors: 0,
+    warnings: 1,
+    perPatch: [
+      { patch: '0001-uapi.patch', errors: 0, warnings: 1, checks: 0, messages: ['WARNING: x'] },
+    ],
+  },
   flags: [{ name: 'FILE_READ', status: 'passed' }],
+  // Everything `dust kernel-test --json` prints is accepted as it is.
+  checks: [{ scope: 'FILE_READ', check: 'openat runs', status: 'passed' }],
 };
 
 describe('GitHub build runner', () => {
@@ -92,6 +100,8 @@ describe('GitHub build runner', () => {
     const commit = github.commits.get(github.refs.get('heads/dust/release-1') as string);
     const files = github.trees.get(commit?.tree as string) ?? [];
     assert.ok(files.some((f) => f.path === 'dust/release-1/0000-cover-letter.patch'));
+    const groupingFile = files.find((f) => f.path === 'dust/release-1/grouping.json');
+    assert.deepEqual(JSON.parse(groupingFile?.content ?? '{}'), grouping([FILE_READ]));
     const mbox = await t.app.inject({ method: 'GET', url: '/api/releases/1/series.mbox' });
     const uapi = files.find((f) => f.path.startsWith('dust/release-1/0001-'));
     assert.ok(uapi && mbox.body.includes(uapi.content.split('\n')[3] as string));

@@ -54,7 +54,9 @@ export async function runBuildJob(
     };
     return finishWith(ctx, job, verdict);
   }
-  if (ctx.github) return publishToGitHub(ctx, job, release.number, rendered.series);
+  if (ctx.github) {
+    return publishToGitHub(ctx, job, release.number, rendered.series, release.grouping as Grouping);
+  }
 
   // The lease is renewed while the test runs; losing it (this process stalled
   // past the lease and another worker re-queued the job) aborts the test.
@@ -133,6 +135,7 @@ async function publishToGitHub(
   job: ClaimedBuildJob,
   release: number,
   series: { version: string; files: { name: string; content: string }[] },
+  grouping: Grouping,
 ): Promise<BuildRunOutcome> {
   const github = ctx.github as GitHubTarget;
   try {
@@ -140,7 +143,11 @@ async function publishToGitHub(
       release,
       title: `Dust release ${release}: SECCOMP flags mode ${series.version}`,
       body: `Patch series ${series.version} of Dust release ${release}. The workflow runs \`dust kernel-test\` on \`dust/release-${release}/\` and reports back through the signed webhook.`,
-      files: series.files,
+      // grouping.json beside the patches: `dust kernel-test DIR` reads it for the boot test.
+      files: [
+        ...series.files,
+        { name: 'grouping.json', content: `${JSON.stringify(grouping, null, 2)}\n` },
+      ],
     });
     const { count } = await ctx.prisma.buildJob.updateMany({
       where: { id: job.id, claimedBy: ctx.workerId, status: 'running' },

@@ -19,6 +19,7 @@ const StageSchema = z.strictObject({
 });
 
 /** What the workflow sends (event `dust_kernel_test`): `dust kernel-test --json` plus the release. */
+/** What the workflow sends (event `dust_kernel_test`): `dust kernel-test --json` plus the release. */
 export const KernelTestReportSchema = z.strictObject({
   release: z.number().int().min(1),
   verdict: z.strictObject({
@@ -28,6 +29,18 @@ export const KernelTestReportSchema = z.strictObject({
     checkpatch: z.strictObject({
       errors: z.number().int().min(0),
       warnings: z.number().int().min(0),
+      perPatch: z
+        .array(
+          z.strictObject({
+            patch: z.string().max(200),
+            errors: z.number().int().min(0),
+            warnings: z.number().int().min(0),
+            checks: z.number().int().min(0),
+            messages: z.array(z.string().max(2000)).max(500),
+          }),
+        )
+        .max(100)
+        .optional(),
     }),
     flags: z
       .array(
@@ -38,6 +51,18 @@ export const KernelTestReportSchema = z.strictObject({
         }),
       )
       .max(64),
+    checks: z
+      .array(
+        z.strictObject({
+          scope: z.string().max(64),
+          check: z.string().max(200),
+          status: z.string().max(40),
+          detail: z.string().max(2000).optional(),
+        }),
+      )
+      .max(2000)
+      .optional(),
+    workDir: z.string().max(500).optional(),
   }),
   log: z
     .string()
