@@ -2,6 +2,7 @@
 
 import { type Diagnostic, type Grouping, validateGrouping } from '@dust/model';
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -87,6 +88,12 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
   }, [state.draft]);
 
   const catalog = useMemo(() => syscallCatalog(state.draft.kernel), [state.draft.kernel]);
+  // Same findings as before the edit (typing a description, usually): skip re-rendering them.
+  const fingerprint = useMemo(
+    () =>
+      report.diagnostics.map((d) => `${d.severity}|${d.code}|${d.path}|${d.message}`).join('\n'),
+    [report.diagnostics],
+  );
   const byFlag = useMemo(() => diagnosticsByFlag(report.diagnostics), [report.diagnostics]);
 
   // Clicking a diagnostic selects its flag, then focuses and flashes the control.
@@ -239,24 +246,11 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
             <h2 id="diag-heading" style={{ marginTop: 0 }}>
               Diagnostics
             </h2>
-            {report.diagnostics.length === 0 ? (
-              <p className="muted">No findings.</p>
-            ) : (
-              <ul
-                className="stack"
-                style={{ listStyle: 'none', padding: 0 }}
-                data-testid="diagnostics"
-              >
-                {report.diagnostics.map((d) => (
-                  <li key={`${d.code}|${d.path}|${d.message}`}>
-                    <button type="button" className={`diag ${d.severity}`} onClick={() => goTo(d)}>
-                      <code>{d.code}</code>
-                      <span>{d.message}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <DiagnosticList
+              diagnostics={report.diagnostics}
+              fingerprint={fingerprint}
+              onPick={goTo}
+            />
           </section>
           <SubmitPanel
             target={target}
@@ -283,3 +277,29 @@ function diagnosticsByFlag(diagnostics: readonly Diagnostic[]) {
   }
   return map;
 }
+
+const DiagnosticList = memo(
+  function DiagnosticList({
+    diagnostics,
+    onPick,
+  }: {
+    diagnostics: readonly Diagnostic[];
+    fingerprint: string;
+    onPick: (d: Diagnostic) => void;
+  }) {
+    if (diagnostics.length === 0) return <p className="muted">No findings.</p>;
+    return (
+      <ul className="stack" style={{ listStyle: 'none', padding: 0 }} data-testid="diagnostics">
+        {diagnostics.map((d) => (
+          <li key={`${d.code}|${d.path}|${d.message}`}>
+            <button type="button" className={`diag ${d.severity}`} onClick={() => onPick(d)}>
+              <code>{d.code}</code>
+              <span>{d.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  },
+  (a, b) => a.fingerprint === b.fingerprint,
+);

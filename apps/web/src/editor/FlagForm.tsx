@@ -1,7 +1,7 @@
 'use client';
 
 import type { Diagnostic, Flag } from '@dust/model';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { EditorAction } from './editor-state';
 import { SyscallPicker } from './SyscallPicker';
 import type { CatalogEntry } from './syscall-catalog';
@@ -40,6 +40,10 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
   }, [diagnostics]);
   const onSet = useCallback(
     (names: readonly string[], on: boolean) => act({ type: 'setSyscalls', index, names, on }),
+    [act, index],
+  );
+  const removeAt = useCallback(
+    (position: number) => act({ type: 'removeSyscallAt', index, position }),
     [act, index],
   );
   const fieldDiag = (field: string) =>
@@ -100,18 +104,14 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
             {flag.syscalls.map((name, position) => {
               const d = badSyscalls.get(position);
               return (
-                <button
-                  type="button"
+                <AssignedChip
                   // biome-ignore lint/suspicious/noArrayIndexKey: a name may repeat; the diagnostic paths are positional
                   key={`${name}-${position}`}
-                  id={`assigned-${position}`}
-                  className={`chip${d?.severity === 'error' ? ' removed' : ''}`}
-                  title={d ? `${d.code}: ${d.message} — click to remove` : 'Click to remove'}
-                  aria-label={`Remove ${name}${d ? ` (${d.code})` : ''}`}
-                  onClick={() => act({ type: 'removeSyscallAt', index, position })}
-                >
-                  {name} ×
-                </button>
+                  name={name}
+                  position={position}
+                  problem={d ? `${d.severity}|${d.code}|${d.message}` : ''}
+                  onRemove={removeAt}
+                />
               );
             })}
           </div>
@@ -148,3 +148,31 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
     </div>
   );
 }
+
+/** One granted syscall; memoised so an edit elsewhere does not re-render hundreds of them. */
+const AssignedChip = memo(function AssignedChip({
+  name,
+  position,
+  problem,
+  onRemove,
+}: {
+  name: string;
+  position: number;
+  /** "severity|code|message" of its worst diagnostic, or "" */
+  problem: string;
+  onRemove: (position: number) => void;
+}) {
+  const [severity, code, message] = problem ? problem.split('|', 3) : [];
+  return (
+    <button
+      type="button"
+      id={`assigned-${position}`}
+      className={`chip${severity === 'error' ? ' removed' : ''}`}
+      title={code ? `${code}: ${message} — click to remove` : 'Click to remove'}
+      aria-label={`Remove ${name}${code ? ` (${code})` : ''}`}
+      onClick={() => onRemove(position)}
+    >
+      {name} ×
+    </button>
+  );
+});

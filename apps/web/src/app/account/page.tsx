@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ActionButton } from '../../components/actions/ActionButton';
+import { PasswordForm } from '../../components/actions/PasswordForm';
 import { SignOutButton } from '../../components/actions/SignOutButton';
 import { TokenForm } from '../../components/actions/TokenForm';
 import { Time } from '../../components/Time';
@@ -67,6 +68,8 @@ export default async function AccountPage() {
         )}
         <h2>New token</h2>
         <TokenForm />
+        <h2>Password</h2>
+        <PasswordForm />
       </>
     );
   });

@@ -17,6 +17,8 @@ interface Props {
   previousName?: string;
   diagnostics: Diagnostic[];
   comments: Comment[];
+  /** comments attached to one of this flag's syscalls, by syscall */
+  syscallComments: ReadonlyMap<string, Comment[]>;
   suggestions: NameSuggestion[];
   viewer: Viewer | null;
   isAuthor: boolean;
@@ -55,15 +57,24 @@ export function FlagCard(p: Props) {
         {flag.description || <span className="muted">(no description)</span>}
       </p>
       <div>
-        {flag.syscalls.map((name) => (
-          <span
-            key={name}
-            className={`chip${p.added.has(name) ? ' added' : ''}`}
-            title={p.added.has(name) ? 'added' : undefined}
-          >
-            {name}
-          </span>
-        ))}
+        {flag.syscalls.map((name) => {
+          const talk = p.syscallComments.get(name);
+          const className = `chip${p.added.has(name) ? ' added' : ''}`;
+          return talk?.[0] ? (
+            <a
+              key={name}
+              href={`#comment-${talk[0].id}`}
+              className={className}
+              title={`${talk.length} comment${talk.length === 1 ? '' : 's'} on ${name}`}
+            >
+              {name} <sup>{talk.length}</sup>
+            </a>
+          ) : (
+            <span key={name} className={className} title={p.added.has(name) ? 'added' : undefined}>
+              {name}
+            </span>
+          );
+        })}
         {p.removed.map((name) => (
           <span key={`removed-${name}`} className="chip removed" title="removed">
             {name}
@@ -93,12 +104,15 @@ export function FlagCard(p: Props) {
                   </span>
                   <span className="small">{s.reason}</span>
                   <span className="small muted">by {s.author.name}</span>
-                  {p.viewer && !s.voted && (
+                  {p.viewer && (
                     <ActionButton
-                      method="POST"
+                      method={s.voted ? 'DELETE' : 'POST'}
                       path={`/api/name-suggestions/${encodeURIComponent(s.id)}/votes`}
-                      label="Vote"
+                      label={s.voted ? 'Take back vote' : 'Vote'}
                     />
+                  )}
+                  {s.adoptedInRevision !== null && (
+                    <span className="badge ok">adopted in v{s.adoptedInRevision}</span>
                   )}
                   {p.isAuthor && (
                     <Link

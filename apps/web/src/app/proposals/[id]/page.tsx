@@ -81,6 +81,9 @@ export default async function ProposalPage({
       (d) => locateFlagIndex(d.path) === null,
     );
     const flagNames = revision.grouping.flags.map((f) => f.name);
+    const syscallComments = new Map<string, typeof comments>();
+    for (const c of comments)
+      if (c.syscall) syscallComments.set(c.syscall, [...(syscallComments.get(c.syscall) ?? []), c]);
     const flagCommentCounts = new Map<string, number>();
     for (const c of comments) {
       if (c.flag && flagNames.includes(c.flag))
@@ -192,6 +195,7 @@ export default async function ProposalPage({
                 previousName={change?.previousName}
                 diagnostics={diagnosticsFor(index)}
                 comments={comments.filter((c) => c.flag === flag.name)}
+                syscallComments={syscallComments}
                 suggestions={suggestions.filter((s) => s.flag === flag.name)}
                 viewer={viewer}
                 isAuthor={isAuthor}
