@@ -42,6 +42,16 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
     (names: readonly string[], on: boolean) => act({ type: 'setSyscalls', index, names, on }),
     [act, index],
   );
+  // Keyed by name (and occurrence, for a repeated name): removing one chip moves the others
+  // instead of re-creating every chip after it.
+  const chipKeys = useMemo(() => {
+    const seen = new Map<string, number>();
+    return flag.syscalls.map((name) => {
+      const nth = seen.get(name) ?? 0;
+      seen.set(name, nth + 1);
+      return `${name}#${nth}`;
+    });
+  }, [flag.syscalls]);
   const removeAt = useCallback(
     (position: number) => act({ type: 'removeSyscallAt', index, position }),
     [act, index],
@@ -105,8 +115,7 @@ export function FlagForm({ index, flag, flags, catalog, diagnostics, act }: Prop
               const d = badSyscalls.get(position);
               return (
                 <AssignedChip
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a name may repeat; the diagnostic paths are positional
-                  key={`${name}-${position}`}
+                  key={chipKeys[position]}
                   name={name}
                   position={position}
                   problem={d ? `${d.severity}|${d.code}|${d.message}` : ''}
