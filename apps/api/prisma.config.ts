@@ -5,15 +5,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'prisma/config';
+import { loadConfig } from './src/config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const databaseUrl = process.env.DATABASE_URL;
+// The same database the app would use (DATABASE_URL, else PGlite in DUST_DATA_DIR).
+const { database } = loadConfig();
 
 // Any existing file stops the CLI from downloading native engines it will not use.
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= fileURLToPath(import.meta.url);
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url);
 // The schema's datasource needs a syntactically valid URL even when the adapter connects.
-process.env.DATABASE_URL ??= 'postgresql://unused@localhost/unused';
+process.env.DATABASE_URL ||= 'postgresql://unused@localhost/unused';
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -21,13 +23,12 @@ export default defineConfig({
   schema: path.join(here, '../../prisma/schema.prisma'),
   migrations: { path: path.join(here, '../../prisma/migrations') },
   async adapter() {
-    if (databaseUrl) {
+    if (database.kind === 'postgres') {
       const { PrismaPg } = await import('@prisma/adapter-pg');
-      return new PrismaPg({ connectionString: databaseUrl });
+      return new PrismaPg({ connectionString: database.url });
     }
     const { PGlite } = await import('@electric-sql/pglite');
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
-    const dir = process.env.DUST_DATA_DIR ?? path.join(here, '../../.data');
-    return new PrismaPGlite(new PGlite(dir));
+    return new PrismaPGlite(database.dataDir ? new PGlite(database.dataDir) : new PGlite());
   },
 });
