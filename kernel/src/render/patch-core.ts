@@ -4,7 +4,7 @@ import { flagsTableHeader, TABLE_PATH } from './flags-table';
 import type { Edit, PatchSpec } from './types';
 
 // The contexts below are Linux 6.1 (Debian linux-source-6.1) text at the given
-// lines; kernel/test/render-base.test.ts checks them against the real tree.
+// lines; kernel/test/render-kernel.test.ts checks them against the real tree.
 
 const SCHED_HEADER_EDITS: Edit[] = [
   {
