@@ -1,4 +1,4 @@
-import { renderSeries, seriesTarGz } from '@dust/kernel';
+import { RenderError, renderSeries, type Series, seriesTarGz } from '@dust/kernel';
 import type { Diagnostic, Grouping } from '@dust/model';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { seriesAuthor } from './render-release-series';
@@ -36,14 +36,30 @@ export async function renderRevisionPreview(
     return { kind: 'ok', baseRelease: baseline.number, series: toStoredSeries(cached) };
   }
 
-  const series = renderSeries({
-    grouping: revision.grouping as Grouping,
-    ...(baseline.number > 0 ? { previous: baseline.grouping as Grouping } : {}),
-    version,
-    release: version,
-    author: seriesAuthor(revision.author),
-    date: revision.createdAt.toISOString(),
-  });
+  let series: Series;
+  try {
+    series = renderSeries({
+      grouping: revision.grouping as Grouping,
+      ...(baseline.number > 0 ? { previous: baseline.grouping as Grouping } : {}),
+      version,
+      release: version,
+      author: seriesAuthor(revision.author),
+      date: revision.createdAt.toISOString(),
+    });
+  } catch (error) {
+    // The revision passed the validator when it was written; a renderer that still
+    // refuses it says why in the same diagnostics format.
+    if (error instanceof RenderError) {
+      return {
+        kind: 'invalid',
+        diagnostics:
+          error.diagnostics.length > 0
+            ? error.diagnostics
+            : [{ severity: 'error', code: error.code, message: error.message, path: '' }],
+      };
+    }
+    throw error;
+  }
   const stored = newStoredSeries({
     version: `v${series.version}`,
     files: series.files,
