@@ -31,12 +31,14 @@ for (const kind of DB_KINDS) {
   describe(`build worker on ${kind}`, () => {
     let db: Database;
     let drop: (() => Promise<void>) | undefined;
+    let pgUrl: string | undefined;
     let authorId: number;
 
     before(async () => {
       if (kind === 'postgres') {
         const pg = await createPostgresDatabase();
         drop = pg.drop;
+        pgUrl = pg.url;
         db = await openDatabase({ kind: 'postgres', url: pg.url });
       } else {
         db = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -187,6 +189,54 @@ for (const kind of DB_KINDS) {
       const row = await db.prisma.buildJob.findUniqueOrThrow({ where: { id: job?.id as number } });
       assert.equal(row.status, 'queued');
       assert.equal(row.verdict, null);
+    });
+
+    test('two instances draining one queue run each job exactly once', async () => {
+      const second =
+        kind === 'postgres' ? await openDatabase({ kind: 'postgres', url: pgUrl as string }) : db;
+      try {
+        const jobs: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const { job } = await addRelease(db.prisma, sampleGrouping(i % 3), { authorId });
+          jobs.push(job?.id as number);
+        }
+        const runs = new Map<string, number>();
+        const harness: KernelTestFn = async ({ series }) => {
+          const key = series.mbox;
+          runs.set(key, (runs.get(key) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return passed;
+        };
+        const drain = async (w: BuildWorker) => {
+          while (await w.runOnce()) {
+            // keep going until the queue is empty
+          }
+        };
+        await Promise.all([
+          drain(
+            new BuildWorker({ prisma: db.prisma, kernelTest: harness, workerId: 'instance-a' }),
+          ),
+          drain(
+            new BuildWorker({ prisma: second.prisma, kernelTest: harness, workerId: 'instance-b' }),
+          ),
+        ]);
+        const rows = await db.prisma.buildJob.findMany({ where: { id: { in: jobs } } });
+        assert.deepEqual(
+          rows.map((r) => [r.status, r.attempts]),
+          jobs.map(() => ['passed', 1]),
+        );
+        assert.equal(runs.size, 6);
+        assert.ok(
+          [...runs.values()].every((n) => n === 1),
+          'no series was tested twice',
+        );
+        const started = await db.prisma.event.count({
+          where: { type: 'build.started', releaseId: { in: rows.map((r) => r.releaseId) } },
+        });
+        assert.equal(started, 6);
+      } finally {
+        if (second !== db) await second.close();
+      }
     });
 
     test('release 0 has no series: its job is skipped with the reason', async () => {
