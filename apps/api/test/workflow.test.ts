@@ -430,6 +430,24 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    it('maintainers reject proposals; contributors cannot', async () => {
+      const p = await call('POST', '/api/proposals', bob, {
+        title: 'Unwanted',
+        rationale: '',
+        grouping: (await call('GET', '/api/baseline')).json().grouping,
+      });
+      const url = `/api/proposals/${p.json().id}`;
+      assert.equal((await call('PATCH', url, bob, { status: 'rejected' })).statusCode, 403);
+      assert.equal(
+        (await call('PATCH', url, mia, { status: 'rejected', title: 'Renamed' })).statusCode,
+        403,
+      );
+      const rejected = await call('PATCH', url, mia, { status: 'rejected' });
+      assert.equal(rejected.statusCode, 200, rejected.body);
+      assert.equal(rejected.json().status, 'rejected');
+      assert.equal((await call('PATCH', url, bob, { status: 'withdrawn' })).statusCode, 409);
+    });
+
     it('records every state change as an event, filterable', async () => {
       const all = await call('GET', '/api/events?limit=500');
       assert.equal(all.statusCode, 200);
@@ -439,6 +457,7 @@ for (const kind of DB_KINDS) {
         'proposal.created',
         'proposal.edited',
         'proposal.withdrawn',
+        'proposal.rejected',
         'revision.created',
         'comment.created',
         'review.created',

@@ -1,16 +1,20 @@
 import type { PrismaClient } from '../db/types';
-import type { AuthUser } from '../plugins/app/auth';
+import { forbidden } from '../lib/problem';
+import { type AuthUser, hasRole } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
 import { findProposal, lockProposal } from './find-proposal';
-import { assertAuthorOfOpenProposal } from './proposal-guards';
+import { assertAuthorOfOpenProposal, assertOpen } from './proposal-guards';
 
 export interface ProposalChanges {
   title?: string | undefined;
   rationale?: string | undefined;
-  status?: 'withdrawn' | undefined;
+  status?: 'withdrawn' | 'rejected' | undefined;
 }
 
-/** The author edits title/rationale or withdraws, while the proposal is open. */
+/**
+ * While the proposal is open: its author edits title/rationale or withdraws it;
+ * a maintainer rejects it (alone in the request: the reasons belong in a comment).
+ */
 export async function updateProposal(
   prisma: PrismaClient,
   actor: AuthUser,
@@ -20,7 +24,15 @@ export async function updateProposal(
   return prisma.$transaction(async (tx) => {
     await lockProposal(tx, id);
     const proposal = await findProposal(tx, id);
-    assertAuthorOfOpenProposal(proposal, actor);
+    if (changes.status === 'rejected') {
+      if (!hasRole(actor, 'maintainer')) throw forbidden('Only maintainers reject proposals.');
+      if (changes.title !== undefined || changes.rationale !== undefined) {
+        throw forbidden("Rejecting does not edit the author's title or rationale.");
+      }
+      assertOpen(proposal);
+    } else {
+      assertAuthorOfOpenProposal(proposal, actor);
+    }
     const data = {
       ...(changes.title !== undefined ? { title: changes.title } : {}),
       ...(changes.rationale !== undefined ? { rationale: changes.rationale } : {}),
@@ -28,7 +40,7 @@ export async function updateProposal(
     };
     await tx.proposal.update({ where: { id }, data });
     await appendEvent(tx, {
-      type: changes.status === 'withdrawn' ? 'proposal.withdrawn' : 'proposal.edited',
+      type: changes.status ? `proposal.${changes.status}` : 'proposal.edited',
       actorId: actor.id,
       proposalId: id,
       data: { fields: Object.keys(data) },

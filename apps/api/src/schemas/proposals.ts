@@ -60,9 +60,9 @@ export const UpdateProposalBodySchema = z
     title: TitleSchema.optional(),
     rationale: MarkdownSchema.optional(),
     status: z
-      .literal('withdrawn')
+      .enum(['withdrawn', 'rejected'])
       .optional()
-      .describe('Only the author may withdraw; nothing else.'),
+      .describe('"withdrawn" by the author; "rejected" by a maintainer (alone, no other field).'),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

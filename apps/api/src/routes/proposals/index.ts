@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: 'Edit title/rationale, or withdraw (status: "withdrawn"); author only',
+        summary: 'Edit title/rationale or withdraw (author); reject (maintainer)',
         security: WRITE_SECURITY,
         params: IdParamsSchema,
         body: UpdateProposalBodySchema,
