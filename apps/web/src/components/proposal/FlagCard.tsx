@@ -114,7 +114,7 @@ export function FlagCard(p: Props) {
                   {s.adoptedInRevision !== null && (
                     <span className="badge ok">adopted in v{s.adoptedInRevision}</span>
                   )}
-                  {p.isAuthor && (
+                  {p.isAuthor && s.name !== flag.name && (
                     <Link
                       className="button"
                       href={`/proposals/${p.proposalId}/revise?from=v${p.latest}&renameFrom=${encodeURIComponent(flag.name)}&renameTo=${encodeURIComponent(s.name)}&suggestion=${s.id}`}

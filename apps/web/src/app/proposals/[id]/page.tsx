@@ -196,7 +196,7 @@ export default async function ProposalPage({
                 diagnostics={diagnosticsFor(index)}
                 comments={comments.filter((c) => c.flag === flag.name)}
                 syscallComments={syscallComments}
-                suggestions={suggestions.filter((s) => s.flag === flag.name)}
+                suggestions={suggestions.filter((s) => s.flagBit === flag.bit)}
                 viewer={viewer}
                 isAuthor={isAuthor}
                 latest={latest}
