@@ -124,6 +124,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
       for (const patch of patches)
         writeFileSync(path.join(workDir, 'patches', patch.name), patch.content);
       writeFileSync(path.join(workDir, 'grouping.json'), `${JSON.stringify(grouping, null, 2)}\n`);
+      const waitStarted = performance.now();
       unlock = await lockTree(tree, {
         onWait: (pid) =>
           progress(
@@ -133,7 +134,13 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
             `waiting for the run holding ${tree} (pid ${pid})`,
           ),
       });
-      return { ok: true, log: `${patches.length} patches, ${plan.expected.length} boot checks` };
+      const waited = (performance.now() - waitStarted) / 1000;
+      const lockNote =
+        waited >= 1 ? `, waited ${waited.toFixed(0)} s for another run on the tree` : '';
+      return {
+        ok: true,
+        log: `${patches.length} patches, ${plan.expected.length} boot checks${lockNote}`,
+      };
     });
     if (!prepared || !grouping || !plan) return finish();
     const bootPlan = plan;
