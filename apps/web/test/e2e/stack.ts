@@ -135,7 +135,19 @@ export interface Stack {
 }
 
 /** `apiEnv` adds to the API's environment (e.g. higher rate limits for benches). */
+/** The API's Prisma client is generated (git-ignored); its start script would do the same. */
+function ensureApiClient(): void {
+  const result = spawnSync('node', ['--import', 'tsx', 'apps/api/src/db/generate.ts'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    timeout: 5 * 60_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`generating the API's Prisma client failed (status ${result.status})`);
+}
+
 export async function startStack(apiEnv: Record<string, string> = {}): Promise<Stack> {
+  ensureApiClient();
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'dust-web-e2e-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
