@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { type Database, openDatabase } from '../src/db/open';
 import { createPostgresDatabase, DB_KINDS } from '../src/testing';
 import { BuildWorker } from '../src/worker/build-worker';
+import { claimBuildJob } from '../src/worker/claim-build-job';
 import type {
   KernelTestFn,
   KernelTestRequest,
@@ -237,6 +238,32 @@ for (const kind of DB_KINDS) {
       } finally {
         if (second !== db) await second.close();
       }
+    });
+
+    test("a dead instance's job is re-queued by the next worker and finished, with events", async () => {
+      const { job, release } = await addRelease(db.prisma, sampleGrouping(), { authorId });
+      const id = job?.id as number;
+      assert.equal((await claimBuildJob(db.prisma, 'crashed-instance', 60))?.id, id);
+      await db.prisma
+        .$executeRaw`UPDATE "BuildJob" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = ${id}`;
+      assert.deepEqual(await worker(async () => passed).runOnce(), {
+        jobId: id,
+        outcome: 'finished',
+      });
+      const row = await db.prisma.buildJob.findUniqueOrThrow({ where: { id } });
+      assert.deepEqual([row.status, row.attempts], ['passed', 2]);
+      const events = await db.prisma.event.findMany({
+        where: { releaseId: release.id },
+        orderBy: { id: 'asc' },
+      });
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['build.requeued', 'build.started', 'build.finished'],
+      );
+      assert.equal(
+        (events[0]?.data as { previousWorker?: string }).previousWorker,
+        'crashed-instance',
+      );
     });
 
     test('release 0 has no series: its job is skipped with the reason', async () => {
