@@ -261,7 +261,7 @@ for (const kind of DB_KINDS) {
         ['build.requeued', 'build.started', 'build.finished'],
       );
       assert.equal(
-        (events[0]?.data as { previousWorker?: string }).previousWorker,
+        (events[0]?.data as { previousWorker?: string } | undefined)?.previousWorker,
         'crashed-instance',
       );
     });
