@@ -95,6 +95,12 @@ describe('revisions, concerns, adoption and rebase in Chromium', {
       .waitFor();
     await screenshot(a.page, 'proposal-v2-renamed');
 
+    // the author retitles the proposal (revisions stay as they are)
+    await a.page.locator('summary', { hasText: 'Edit title and rationale' }).click();
+    await a.page.fill('#edit-title', 'Basic networking, renamed');
+    await a.page.getByRole('button', { name: 'Save' }).click();
+    await a.page.getByRole('heading', { level: 1, name: /Basic networking, renamed/ }).waitFor();
+
     // the concern's author resolves it (it was raised on v1)
     await b.page.goto(`/proposals/${net}?rev=1`);
     await b.page.getByRole('button', { name: 'Resolve' }).click();

@@ -29,6 +29,15 @@ interface Props {
 export function FlagCard(p: Props) {
   const { flag } = p;
   const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
+  // a syscall's own finding (worst first) marks its chip
+  const syscallFindings = new Map<number, Diagnostic>();
+  for (const d of p.diagnostics) {
+    const position = /\/syscalls\/(\d+)$/.exec(d.path)?.[1];
+    if (position === undefined) continue;
+    const seen = syscallFindings.get(Number(position));
+    if (!seen || (seen.severity !== 'error' && d.severity === 'error'))
+      syscallFindings.set(Number(position), d);
+  }
   return (
     <section
       id={`flag-${flag.name}`}
@@ -57,9 +66,10 @@ export function FlagCard(p: Props) {
         {flag.description || <span className="muted">(no description)</span>}
       </p>
       <div>
-        {flag.syscalls.map((name) => {
+        {flag.syscalls.map((name, position) => {
           const talk = p.syscallComments.get(name);
-          const className = `chip${p.added.has(name) ? ' added' : ''}`;
+          const finding = syscallFindings.get(position);
+          const className = `chip${p.added.has(name) ? ' added' : ''}${finding ? ` finding-${finding.severity}` : ''}`;
           return talk?.[0] ? (
             <a
               key={name}
@@ -70,7 +80,17 @@ export function FlagCard(p: Props) {
               {name} <sup>{talk.length}</sup>
             </a>
           ) : (
-            <span key={name} className={className} title={p.added.has(name) ? 'added' : undefined}>
+            <span
+              key={name}
+              className={className}
+              title={
+                finding
+                  ? `${finding.code}: ${finding.message}`
+                  : p.added.has(name)
+                    ? 'added'
+                    : undefined
+              }
+            >
               {name}
             </span>
           );

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '../../../components/actions/ActionButton';
 import { CommentForm } from '../../../components/actions/CommentForm';
+import { EditProposalForm } from '../../../components/actions/EditProposalForm';
 import { ReviewForm } from '../../../components/actions/ReviewForm';
 import { GroupingChanges } from '../../../components/GroupingChanges';
 import { Markdown } from '../../../components/Markdown';
@@ -107,6 +108,13 @@ export default async function ProposalPage({
           by {proposal.author.name} · opened <Time iso={proposal.createdAt} />
         </p>
         <Markdown>{proposal.rationale}</Markdown>
+        {isAuthor && proposal.status === 'open' && (
+          <EditProposalForm
+            id={proposal.id}
+            title={proposal.title}
+            rationale={proposal.rationale}
+          />
+        )}
 
         <nav className="tabs" aria-label="Revisions">
           {numbers.map((k) => (
