@@ -50,6 +50,7 @@ extract_tree() {
   fi
   say "tree: extracting $SOURCE_TARBALL"
   mkdir -p "$CACHE_DIR"
+  rm -rf "$CACHE_DIR"/extract.* # left by an interrupted run
   local tmp
   tmp=$(mktemp -d "$CACHE_DIR/extract.XXXXXX")
   tar -xJf "$SOURCE_TARBALL" -C "$tmp" --strip-components=1

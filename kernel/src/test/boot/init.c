@@ -185,6 +185,12 @@ static void run_child(void (*fn)(long), long arg, struct outcome *o)
 		return;
 	}
 	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		o->timed_out = 1;	/* reported as "timed out": the check could not run */
+		return;
+	}
 	if (pid == 0) {
 		close(p[0]);
 		report_fd = p[1];
