@@ -106,7 +106,18 @@ describe('hostile strings in Chromium', { skip, timeout: 10 * 60_000 }, () => {
       ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim(),
       `#${proposalId} ${TITLE}`,
     );
-    const mainText = (await page.locator('main').textContent()) ?? '';
+    // the page's text outside form fields (the author's edit form holds the raw rationale, as text)
+    const mainText = await page.evaluate(() => {
+      const main = document.querySelector('main')?.cloneNode(true) as HTMLElement | undefined;
+      for (const field of main?.querySelectorAll('textarea, input') ?? []) field.remove();
+      return main?.textContent ?? '';
+    });
+    const rationaleField = await page.locator('#edit-rationale').inputValue();
+    assert.equal(
+      rationaleField,
+      HOSTILE_MARKDOWN.join('\n\n'),
+      'the edit form holds the raw text, as a value',
+    );
     assert.ok(mainText.includes(DESCRIPTION), 'the description shows as text');
     assert.ok(
       mainText.includes("<script>alert('comment-script')</script>") === false,
