@@ -12,7 +12,6 @@ import type {
   ReleaseSummary,
   Review,
   Revision,
-  RevisionValidation,
   SeriesLinks,
 } from './api-types';
 
@@ -66,8 +65,6 @@ export const getProposal = (id: string | number) =>
   apiGetOrNull<Proposal>(`/api/proposals/${e(id)}`);
 export const getRevision = (id: string | number, n: number) =>
   apiGetOrNull<Revision>(`/api/proposals/${e(id)}/revisions/${n}`);
-export const getRevisionValidation = (id: string | number, n: number) =>
-  apiGet<RevisionValidation>(`/api/proposals/${e(id)}/revisions/${n}/validation`);
 
 /** The whole debate, in order. */
 export const listComments = (id: string | number) =>

@@ -19,12 +19,12 @@ import { locateFlagIndex } from '../../../lib/locate-flag';
 import {
   getBaseline,
   getProposal,
-  getRevisionValidation,
   listAllReviews,
   listComments,
   listNameSuggestions,
   listReleases,
 } from '../../../lib/queries';
+import { validateAgainstBaseline } from '../../../lib/validate-against-baseline';
 import { getViewer } from '../../../lib/viewer';
 import { withProblem } from '../../../lib/with-problem';
 
@@ -64,15 +64,15 @@ export default async function ProposalPage({
 
     const revision = proposal.revisions.find((r) => r.number === n);
     const against = proposal.revisions.find((r) => String(r.number) === againstKey) ?? null;
-    const [validation, comments, allReviews, suggestions, releases] = await Promise.all([
-      getRevisionValidation(id, n),
+    if (!revision) notFound();
+    const validation = validateAgainstBaseline(revision, baseline);
+    const [comments, allReviews, suggestions, releases] = await Promise.all([
       listComments(id),
       listAllReviews(id),
       listNameSuggestions(id),
       proposal.status === 'approved' ? listReleases() : [],
     ]);
     const release = releases.find((r) => r.proposal?.id === proposal.id)?.number ?? null;
-    if (!revision) notFound();
     const compareTo = against?.grouping ?? baseline.grouping;
     const changes = flagChanges(compareTo, revision.grouping);
     const isAuthor = viewer !== null && String(viewer.id) === String(proposal.author.id);
