@@ -54,14 +54,16 @@ export default async function HomePage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {grouping.flags.map((f) => (
-                    <tr key={f.bit}>
-                      <td className="num">{f.bit}</td>
-                      <td className="mono">{f.name}</td>
-                      <td>{f.description}</td>
-                      <td className="num">{f.syscalls.length}</td>
-                    </tr>
-                  ))}
+                  {[...grouping.flags]
+                    .sort((x, y) => x.bit - y.bit)
+                    .map((f) => (
+                      <tr key={f.bit}>
+                        <td className="num">{f.bit}</td>
+                        <td className="mono">{f.name}</td>
+                        <td>{f.description}</td>
+                        <td className="num">{f.syscalls.length}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             )}

@@ -119,14 +119,16 @@ function FlagTable({
             </tr>
           </thead>
           <tbody>
-            {flags.map((f) => (
-              <tr key={f.bit}>
-                <td className="num">{f.bit}</td>
-                <td className="mono">SECCOMP_FLAG_{f.name}</td>
-                <td>{f.description}</td>
-                <td className="small mono">{f.syscalls.join(' ')}</td>
-              </tr>
-            ))}
+            {[...flags]
+              .sort((x, y) => x.bit - y.bit)
+              .map((f) => (
+                <tr key={f.bit}>
+                  <td className="num">{f.bit}</td>
+                  <td className="mono">SECCOMP_FLAG_{f.name}</td>
+                  <td>{f.description}</td>
+                  <td className="small mono">{f.syscalls.join(' ')}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       )}
