@@ -134,7 +134,10 @@ export function planBootTest(grouping: Grouping): BootPlan {
     notApplicable.push({
       scope: 'mode',
       check: 'drop-subset',
-      reason: 'no flag has a callable syscall that no other flag grants',
+      reason:
+        flags.length === 0
+          ? 'the grouping has no flags to drop'
+          : 'no flag has a callable syscall that no other flag grants',
     });
   }
 
