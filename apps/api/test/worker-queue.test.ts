@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Database, openDatabase } from '../src/db/open';
 import { createPostgresDatabase, DB_KINDS } from '../src/testing';
 import { claimBuildJob, renewBuildJobLease } from '../src/worker/claim-build-job';
+import { expireGitHubBuildJobs } from '../src/worker/expire-github-build-jobs';
 import { requeueStaleBuildJobs } from '../src/worker/requeue-stale-build-jobs';
 
 for (const kind of DB_KINDS) {
@@ -121,6 +122,19 @@ for (const kind of DB_KINDS) {
       await db.prisma
         .$executeRaw`UPDATE "BuildJob" SET runner = 'github', "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 hour' WHERE id = ${id}`;
       assert.deepEqual(await requeueStaleBuildJobs(db.prisma, 3), []);
+    });
+
+    test('a job waiting for GitHub fails after the timeout, not before', async () => {
+      await clear();
+      const [id] = (await enqueue(1)) as [number];
+      await claimBuildJob(db.prisma, 'w', 60);
+      await db.prisma
+        .$executeRaw`UPDATE "BuildJob" SET runner = 'github', "startedAt" = (now() AT TIME ZONE 'UTC') - interval '2 hours' WHERE id = ${id}`;
+      assert.deepEqual(await expireGitHubBuildJobs(db.prisma, 3), []);
+      assert.deepEqual(await expireGitHubBuildJobs(db.prisma, 1), [{ id, releaseId }]);
+      const row = await db.prisma.buildJob.findUniqueOrThrow({ where: { id } });
+      assert.equal(row.status, 'failed');
+      assert.equal(row.reason, 'no verdict came back from GitHub within 1 h');
     });
 
     test('renewing extends only a lease the worker holds', async () => {

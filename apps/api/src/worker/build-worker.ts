@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { GitHubTarget } from '../github/create-github-client';
 import { claimBuildJob } from './claim-build-job';
+import { expireGitHubBuildJobs } from './expire-github-build-jobs';
 import { releaseBuildJob } from './finish-build-job';
 import type { KernelTestFn } from './kernel-test-types';
 import { recordBuildEvent } from './record-build-event';
@@ -17,6 +18,8 @@ export interface BuildWorkerOptions {
   pollMs?: number;
   /** Claims of one job before a dead worker's job is failed instead of re-queued. */
   maxAttempts?: number;
+  /** How long a job handed to GitHub may wait for its webhook (default 24). */
+  githubTimeoutHours?: number;
   workerId?: string;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
@@ -45,6 +48,15 @@ export class BuildWorker {
   /** Re-queues dead workers' jobs, then runs at most one job. Returns what happened. */
   async runOnce(): Promise<{ jobId: number; outcome: BuildRunOutcome } | null> {
     const { prisma } = this.options;
+    for (const expired of await expireGitHubBuildJobs(
+      prisma,
+      this.options.githubTimeoutHours ?? 24,
+    )) {
+      await recordBuildEvent(prisma, 'build.finished', expired, {
+        status: 'failed',
+        reason: 'no verdict from GitHub',
+      });
+    }
     for (const stale of await requeueStaleBuildJobs(prisma, this.maxAttempts)) {
       await recordBuildEvent(
         prisma,
