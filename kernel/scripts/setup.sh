@@ -117,7 +117,29 @@ prepare_am_worktree() {
   git -C "$TREE" worktree add -q --detach "$TREE.am" dust-base
 }
 
+# Same lock as the kernel test (src/test/lock-tree.ts): a directory beside the
+# tree holding the owner's pid, so setup never builds under a running test.
+lock_tree() {
+  mkdir -p "$CACHE_DIR"
+  local waited=0
+  until mkdir "$TREE.lock" 2>/dev/null; do
+    local owner
+    owner=$(cat "$TREE.lock/pid" 2>/dev/null || true)
+    # A dead owner, or no pid for 5 s (its creator died right after mkdir): take over.
+    if { [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; } || { [ -z "$owner" ] && [ "$waited" -gt 5 ]; }; then
+      rm -rf "$TREE.lock"
+      continue
+    fi
+    [ "$waited" = 0 ] && say "waiting for the kernel test holding $TREE (pid ${owner:-?})"
+    waited=$((waited + 1))
+    sleep 1
+  done
+  echo $$ >"$TREE.lock/pid"
+  trap 'rm -rf "$TREE.lock"' EXIT
+}
+
 install_packages
+lock_tree
 extract_tree
 prepare_am_worktree
 configure_tree
