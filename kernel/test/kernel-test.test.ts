@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +68,73 @@ test('a missing tree is a skipped verdict naming the setup command', async () =>
   assert.equal(verdict.status, 'skipped');
   assert.match(verdict.reason ?? '', /npm run kernel:setup/);
   assert.deepEqual(verdict.stages, []);
+});
+
+test('a series that does not apply fails at apply and leaves the build tree as it was', {
+  skip,
+}, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dust-bad-series-'));
+  const head = () =>
+    spawnSync('git', ['rev-parse', 'HEAD'], {
+      cwd: toolchain.tree,
+      encoding: 'utf8',
+    }).stdout.trim();
+  try {
+    writeFileSync(
+      path.join(dir, '0001-seccomp-nonsense.patch'),
+      [
+        'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001',
+        'From: Dust <dust@example.invalid>',
+        'Date: Sun, 11 Dec 2022 00:00:00 +0000',
+        'Subject: [PATCH] seccomp: a change against text that is not there',
+        '',
+        '---',
+        ' kernel/seccomp.c | 2 +-',
+        ' 1 file changed, 1 insertion(+), 1 deletion(-)',
+        '',
+        'diff --git a/kernel/seccomp.c b/kernel/seccomp.c',
+        '--- a/kernel/seccomp.c',
+        '+++ b/kernel/seccomp.c',
+        '@@ -1,3 +1,3 @@',
+        ' no such line one',
+        '-no such line two',
+        '+replacement',
+        ' no such line three',
+        '-- ',
+        '2.39.5',
+        '',
+      ].join('\n'),
+    );
+    const before = head();
+    const verdict = await kernelTest({ grouping: small, seriesDir: dir });
+    assert.equal(verdict.status, 'failed');
+    assert.match(verdict.reason ?? '', /^apply: git am did not apply/);
+    assert.deepEqual(
+      verdict.stages.map((s) => [s.name, s.status]),
+      [
+        ['prepare', 'passed'],
+        ['apply', 'failed'],
+      ],
+    );
+    assert.match(verdict.stages[1]?.log ?? '', /patch does not apply|Patch failed/);
+    assert.equal(head(), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an invalid grouping fails at prepare with its diagnostics, touching nothing', {
+  skip,
+}, async () => {
+  const hostile = structuredClone(small) as { flags: { name: string }[] };
+  const first = hostile.flags[0];
+  assert.ok(first);
+  first.name = 'BAD */ name';
+  const verdict = await kernelTest({ grouping: hostile as unknown as Grouping });
+  assert.equal(verdict.status, 'failed');
+  assert.match(verdict.reason ?? '', /^prepare: the grouping is invalid: FLAG_NAME_INVALID/);
+  assert.deepEqual(
+    verdict.stages.map((s) => s.name),
+    ['prepare'],
+  );
 });
