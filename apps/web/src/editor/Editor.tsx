@@ -244,7 +244,7 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
         <aside className="stack">
           <section aria-labelledby="diag-heading">
             <h2 id="diag-heading" style={{ marginTop: 0 }}>
-              Diagnostics
+              Diagnostics <span className="small muted">({report.diagnostics.length})</span>
             </h2>
             <DiagnosticList
               diagnostics={report.diagnostics}
@@ -278,6 +278,8 @@ function diagnosticsByFlag(diagnostics: readonly Diagnostic[]) {
   return map;
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 const DiagnosticList = memo(
   function DiagnosticList({
     diagnostics,
@@ -288,9 +290,13 @@ const DiagnosticList = memo(
     onPick: (d: Diagnostic) => void;
   }) {
     if (diagnostics.length === 0) return <p className="muted">No findings.</p>;
+    // errors first: they are what blocks approval; the list scrolls on its own
+    const ordered = [...diagnostics].sort(
+      (x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity],
+    );
     return (
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }} data-testid="diagnostics">
-        {diagnostics.map((d) => (
+      <ul className="stack diag-list" data-testid="diagnostics">
+        {ordered.map((d) => (
           <li key={`${d.code}|${d.path}|${d.message}`}>
             <button type="button" className={`diag ${d.severity}`} onClick={() => onPick(d)}>
               <code>{d.code}</code>

@@ -132,10 +132,22 @@ export function SyscallPicker({ catalog, assigned, elsewhere, onSet, flagName }:
       </div>
       <p className="small muted">
         Keyboard: focus the list, ↑/↓ to move, Space to toggle, Shift+Space to toggle a range.
+        Arches: x64 = x86_64, x86 = i386, a64 = arm64, rv64 = riscv64; struck out where the call
+        does not exist.
       </p>
     </div>
   );
 }
+
+/** Short arch labels so a row stays on one line (the full name is in the title). */
+const ARCH_LABEL: Partial<Record<Arch, string>> = {
+  x86_64: 'x64',
+  i386: 'x86',
+  arm64: 'a64',
+  riscv64: 'rv64',
+  ppc64le: 'ppc',
+  s390x: 's390',
+};
 
 /** Where a navigation key moves the active row; null for other keys. */
 function keyTarget(key: string, active: number, count: number): number | null {
@@ -192,7 +204,7 @@ const PickerRow = memo(function PickerRow({
             className={`arch${entry.arches.has(arch) ? '' : ' missing'}`}
             title={entry.arches.has(arch) ? `on ${arch}` : `not on ${arch}`}
           >
-            {arch}{' '}
+            {ARCH_LABEL[arch] ?? arch}{' '}
           </span>
         ))}
       </span>

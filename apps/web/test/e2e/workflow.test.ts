@@ -152,6 +152,7 @@ describe('web workflow in Chromium', { skip, timeout: 15 * 60_000 }, () => {
       ['/releases', 'releases'],
       ['/account', 'account'],
       ['/proposals/999999', 'not-found'],
+      ['/proposals/new?from=systemd', 'editor-systemd'],
     ] as const) {
       await m.page.goto(path);
       await screenshot(m.page, name);
