@@ -17,8 +17,10 @@ export function runDust(
   args: string[],
   options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): DustResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  // The colour switches come only from the test itself, never from the shell
+  // that runs the suite (CI exports NO_COLOR, a developer's terminal may force colour).
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, ...options.env };
   const result = spawnSync(process.execPath, [DUST_BIN, ...args], {
     input: options.input ?? '',
     env,
