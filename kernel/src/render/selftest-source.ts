@@ -1,55 +1,20 @@
 import type { Flag, Grouping } from '@dust/model';
 import { BASE_SYSCALLS } from '@dust/model';
+import { ALSO_UNSAFE_IN_SELFTEST, UNSAFE_WITH_JUNK_ARGUMENTS } from '../syscall-safety';
 import { alignColumn, cIdentifier, flagMacro, flagsByBit, orLines, padWithTabs } from './c-source';
 import { cBlockComment } from './text';
 
 export const SELFTEST_NAME = 'seccomp_flags_test';
 
 /**
- * Calls the selftest never makes as samples: they block (pause), hang up the
- * terminal (vhangup), share the caller's stack (vfork), need a valid frame
- * (sigreturn) or act on the whole machine even with bad arguments. Every
- * other sample is called with all arguments -1, which fails harmlessly.
+ * Calls the selftest never makes as samples: the shared set of calls unsafe
+ * with junk arguments, plus the extras only the selftest leaves out (see
+ * ../syscall-safety.ts). Every other sample is called with all arguments -1,
+ * which fails harmlessly.
  */
-const UNSAFE_SAMPLES = new Set([
-  // end the task, or return through a forged signal frame
-  'exit',
-  'exit_group',
-  'rt_sigreturn',
-  'sigreturn',
-  'restart_syscall',
-  // new tasks and programs; vfork would share the caller's stack
-  'fork',
-  'vfork',
-  'clone',
-  'clone3',
-  'execve',
-  'execveat',
-  // signals, waiting and timers
-  'kill',
-  'tkill',
-  'tgkill',
-  'rt_sigqueueinfo',
-  'rt_tgsigqueueinfo',
-  'pidfd_send_signal',
-  'pause',
-  'sigsuspend',
-  'rt_sigsuspend',
-  'nanosleep',
-  'clock_nanosleep',
-  'alarm',
-  'setitimer',
-  // effects beyond the child
-  'reboot',
-  'kexec_load',
-  'kexec_file_load',
-  'vhangup',
-  'ptrace',
-  'sync',
-  'syncfs',
-  'setsid',
-  'munlockall',
-  'idle',
+const UNSAFE_SAMPLES: ReadonlySet<string> = new Set([
+  ...UNSAFE_WITH_JUNK_ARGUMENTS,
+  ...ALSO_UNSAFE_IN_SELFTEST,
 ]);
 
 /** Harmless calls used to check that a call outside the held flags kills. */

@@ -1,49 +1,11 @@
+import { UNSAFE_WITH_JUNK_ARGUMENTS } from '../syscall-safety';
+
 /**
- * Which syscalls the boot test may call with harmless arguments.
- *
- * The boot test calls each granted syscall with -1 in every argument slot
- * (invalid fds, sizes, flags and unmapped pointers), so nearly every call
- * fails with EBADF, EINVAL, EFAULT or ENOSYS. These are the exceptions: calls
- * that end, stop, signal or replace the task, or whose side effects reach
- * beyond the child even with invalid arguments. Fork and exec have checks of
- * their own.
+ * Granted syscalls the boot test does not call with -1 in every argument
+ * slot: exactly the shared set (see ../syscall-safety.ts). Fork and exec
+ * have checks of their own.
  */
-export const UNSAFE_TO_CALL: ReadonlySet<string> = new Set([
-  // end the task
-  'exit',
-  'exit_group',
-  // return through a forged signal frame
-  'rt_sigreturn',
-  'sigreturn',
-  // new tasks and programs (the fork and exec checks cover them)
-  'fork',
-  'vfork',
-  'clone',
-  'clone3',
-  'execve',
-  'execveat',
-  // signal other tasks or the test itself
-  'kill',
-  'tkill',
-  'tgkill',
-  'rt_sigqueueinfo',
-  'rt_tgsigqueueinfo',
-  'pidfd_send_signal',
-  // wait for a signal or for time to pass
-  'pause',
-  'rt_sigsuspend',
-  'nanosleep',
-  'clock_nanosleep',
-  // replace the child's own timeout
-  'alarm',
-  'setitimer',
-  // whole-machine effects
-  'reboot',
-  'kexec_load',
-  'kexec_file_load',
-  'vhangup',
-  'ptrace',
-]);
+export const UNSAFE_TO_CALL: ReadonlySet<string> = UNSAFE_WITH_JUNK_ARGUMENTS;
 
 /**
  * Calls with no side effect worth the name: the preferred "outside" syscalls,
