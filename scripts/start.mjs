@@ -43,7 +43,14 @@ const children = [
   ['api', ['run', 'start', '-w', '@dust/api']],
   ['web', ['run', 'start', '-w', '@dust/web', '--', '-p', env.WEB_PORT, '-H', '127.0.0.1']],
 ].map(([name, args]) => {
-  const child = spawn('npm', args, { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: root });
+  // Each service runs in a process group of its own, so stopping it stops npm
+  // and the server npm started (a signal to npm alone would orphan the server).
+  const child = spawn('npm', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    cwd: root,
+    detached: true,
+  });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
       for (const line of chunk.toString().split('\n')) if (line) console.log(`[${name}] ${line}`);
@@ -64,7 +71,13 @@ let stopping = false;
 function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // the group is already gone
+    }
+  }
   setTimeout(() => process.exit(code), 5000).unref();
   Promise.all(
     children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r)))),
