@@ -8,6 +8,13 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
+import {
+  countWrites,
+  type DataVersion,
+  pgliteDataVersion,
+  postgresDataVersion,
+  WriteCounter,
+} from './data-version';
 import { applyMigrations, type SqlSession } from './migrate';
 
 export type { PrismaClient };
@@ -17,6 +24,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Migrations applied while opening. */
   migrated: string[];
+  /** Changes whenever a write commits, from any instance (see data-version.ts). */
+  dataVersion: DataVersion;
   close(): Promise<void>;
 }
 
@@ -43,12 +52,17 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   }
   // pglite-prisma-adapter bundles its own copy of Prisma's adapter types; the
   // runtime interface is the one the 6.19 client expects (checked by the tests).
-  const adapter = new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
+  const writes = new WriteCounter();
+  const adapter = countWrites(
+    new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
+    writes,
+  );
   const prisma = new PrismaClient({ adapter });
   return {
     kind: 'pglite',
     prisma,
     migrated,
+    dataVersion: pgliteDataVersion(writes),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -81,6 +95,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     prisma,
     migrated,
+    dataVersion: postgresDataVersion(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -30,7 +30,17 @@ export async function listProposals(prisma: PrismaClient, f: ProposalFilter) {
         ? { AND: groupingFilters.map((g) => ({ revisions: { some: g } })) }
         : {}),
     },
-    include: { author: { select: { id: true, name: true } } },
+    // The list shows summaries: no rationale (free text of any length).
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      stale: true,
+      latestRevision: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { id: true, name: true } },
+    },
     orderBy: { id: 'desc' },
     take: f.limit + 1,
   });

@@ -13,9 +13,12 @@ export const presentRevision = (r: LoadedRevision) => ({
   createdAt: iso(r.createdAt),
 });
 
-type ProposalRow = Omit<LoadedProposal, 'revisions'>;
+type ProposalSummaryRow = Pick<
+  LoadedProposal,
+  'id' | 'title' | 'status' | 'stale' | 'latestRevision' | 'author' | 'createdAt' | 'updatedAt'
+>;
 
-export const presentProposalSummary = (p: ProposalRow) => ({
+export const presentProposalSummary = (p: ProposalSummaryRow) => ({
   id: p.id,
   title: p.title,
   status: p.status,

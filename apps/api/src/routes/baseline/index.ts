@@ -2,6 +2,9 @@ import { GroupingSchema } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getBaseline } from '../../domain/get-baseline';
+import { renderJson, sendCachedJson } from '../../lib/read-cache';
+
+const BaselineSchema = z.object({ release: z.number().int(), grouping: GroupingSchema });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,13 +12,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['releases'],
-        summary: 'The current baseline: the latest release and its grouping',
-        response: { 200: z.object({ release: z.number().int(), grouping: GroupingSchema }) },
+        summary: 'The current baseline: the latest release and its grouping (ETag, 304)',
+        response: { 200: BaselineSchema },
       },
     },
-    async () => {
-      const { release, grouping } = await getBaseline(app.prisma);
-      return { release: release.number, grouping };
+    async (request, reply) => {
+      // Served from the read cache until the next committed write (lib/read-cache.ts).
+      const entry = await app.readCache.get('baseline', async () => {
+        const { release, grouping } = await getBaseline(app.prisma);
+        const body = renderJson(BaselineSchema, { release: release.number, grouping });
+        return { body, meta: undefined };
+      });
+      return sendCachedJson(request, reply, entry);
     },
   );
 };

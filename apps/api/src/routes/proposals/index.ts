@@ -5,6 +5,7 @@ import { listProposals } from '../../domain/list-proposals';
 import { updateProposal } from '../../domain/update-proposal';
 import { setLinkHeader } from '../../lib/paginate';
 import { presentProposal, presentProposalSummary } from '../../lib/present-proposal';
+import { renderJson, sendCachedJson } from '../../lib/read-cache';
 import { currentUser } from '../../plugins/app/auth';
 import { IdParamsSchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../schemas/proposals';
 
 const tags = ['proposals'];
+const ProposalPageSchema = pageOf(ProposalSummarySchema);
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -46,13 +48,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Proposals, newest first (cursor pagination, Link header)',
         querystring: ListProposalsQuerySchema,
-        response: { 200: pageOf(ProposalSummarySchema) },
+        response: { 200: ProposalPageSchema },
       },
     },
     async (request, reply) => {
-      const page = await listProposals(app.prisma, request.query);
-      setLinkHeader(request, reply, page.nextCursor);
-      return { items: page.items.map(presentProposalSummary), nextCursor: page.nextCursor };
+      // One cached page per (validated) query until the next committed write
+      // (lib/read-cache.ts); the Link header depends on the request URL only.
+      const entry = await app.readCache.get(
+        `proposals?${JSON.stringify(request.query)}`,
+        async () => {
+          const page = await listProposals(app.prisma, request.query);
+          const body = renderJson(ProposalPageSchema, {
+            items: page.items.map(presentProposalSummary),
+            nextCursor: page.nextCursor,
+          });
+          return { body, meta: page.nextCursor };
+        },
+      );
+      setLinkHeader(request, reply, entry.meta);
+      return sendCachedJson(request, reply, entry);
     },
   );
 
