@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../db/errors';
-import type { PrismaClient } from '../db/types';
+import type { PrismaClient, Tx } from '../db/types';
 import { conflict, notFound } from '../lib/problem';
 import { appendEvent } from './append-event';
 import { suggestionInclude } from './suggest-name';
@@ -11,20 +11,9 @@ export async function voteNameSuggestion(
   suggestionId: number,
 ) {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const suggestion = await tx.nameSuggestion.findUnique({ where: { id: suggestionId } });
-      if (!suggestion) throw notFound(`Name suggestion ${suggestionId}`);
+    return await changeVote(prisma, userId, suggestionId, 'name-suggestion.voted', async (tx) => {
       await tx.nameVote.create({ data: { suggestionId, userId } });
-      await appendEvent(tx, {
-        type: 'name-suggestion.voted',
-        actorId: userId,
-        proposalId: suggestion.proposalId,
-        data: { suggestionId },
-      });
-      return tx.nameSuggestion.findUniqueOrThrow({
-        where: { id: suggestionId },
-        include: suggestionInclude,
-      });
+      return true;
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -39,13 +28,29 @@ export async function unvoteNameSuggestion(
   userId: number,
   suggestionId: number,
 ) {
+  return changeVote(prisma, userId, suggestionId, 'name-suggestion.unvoted', async (tx) => {
+    const { count } = await tx.nameVote.deleteMany({ where: { suggestionId, userId } });
+    return count > 0;
+  });
+}
+
+/**
+ * Voting and taking a vote back, in one transaction: 404 for an unknown suggestion, the
+ * change, an event only when the change did something, then the suggestion with its votes.
+ */
+async function changeVote(
+  prisma: PrismaClient,
+  userId: number,
+  suggestionId: number,
+  type: 'name-suggestion.voted' | 'name-suggestion.unvoted',
+  change: (tx: Tx) => Promise<boolean>,
+) {
   return prisma.$transaction(async (tx) => {
     const suggestion = await tx.nameSuggestion.findUnique({ where: { id: suggestionId } });
     if (!suggestion) throw notFound(`Name suggestion ${suggestionId}`);
-    const { count } = await tx.nameVote.deleteMany({ where: { suggestionId, userId } });
-    if (count > 0) {
+    if (await change(tx)) {
       await appendEvent(tx, {
-        type: 'name-suggestion.unvoted',
+        type,
         actorId: userId,
         proposalId: suggestion.proposalId,
         data: { suggestionId },
