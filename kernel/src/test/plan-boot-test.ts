@@ -141,7 +141,7 @@ export function planBootTest(grouping: Grouping): BootPlan {
     });
   }
 
-  const fork = planFork(grouping, flags, grantedBy, outsideOf, maskOf, ref);
+  const fork = planFork(grouping, flags, grantedBy, outsideOf, maskOf);
   if (typeof fork === 'string')
     notApplicable.push({ scope: 'policy', check: 'fork-inherit', reason: fork });
   const exec = planExec(grouping, flags, grantedBy, outsideOf, maskOf, ref);
@@ -185,20 +185,33 @@ export function planBootTest(grouping: Grouping): BootPlan {
 type GrantedBy = (name: string) => Grouping['flags'];
 type OutsideOf = (granted: ReadonlySet<string>) => SyscallRef | null;
 
+/**
+ * The flags a policy check can run under: for each candidate syscall in order of preference,
+ * the first flag that grants it, with that flag's plan.
+ */
+function* flagsGranting<Via extends string>(
+  candidates: readonly Via[],
+  flags: FlagPlan[],
+  grantedBy: GrantedBy,
+): Generator<{ via: Via; flag: Grouping['flags'][number]; plan: FlagPlan }> {
+  for (const via of candidates) {
+    const flag = grantedBy(via)[0];
+    if (!flag) continue;
+    const plan = flags.find((f) => f.name === flag.name);
+    if (plan) yield { via, flag, plan };
+  }
+}
+
 function planFork(
   grouping: Grouping,
   flags: FlagPlan[],
   grantedBy: GrantedBy,
   outsideOf: OutsideOf,
   maskOf: (bit: number) => number,
-  ref: (name: string) => SyscallRef,
 ): ForkPlan | string {
-  for (const via of FORK_SYSCALLS) {
-    const flag = grantedBy(via)[0];
-    if (!flag) continue;
-    const plan = flags.find((f) => f.name === flag.name);
+  for (const { via, flag, plan } of flagsGranting(FORK_SYSCALLS, flags, grantedBy)) {
     const outside = outsideOf(new Set(flag.syscalls));
-    if (!plan || !outside) continue;
+    if (!outside) continue;
     const other = grouping.flags.find((f) => f.bit !== flag.bit);
     return {
       flag: flag.name,
@@ -209,7 +222,6 @@ function planFork(
       superset: other ? maskOf(flag.bit) + maskOf(other.bit) : null,
     };
   }
-  void ref;
   return 'no flag grants clone, fork or clone3, so a task in flags mode cannot have children';
 }
 
@@ -221,11 +233,7 @@ function planExec(
   maskOf: (bit: number) => number,
   ref: (name: string) => SyscallRef,
 ): ExecPlan | string {
-  for (const via of EXEC_SYSCALLS) {
-    const flag = grantedBy(via)[0];
-    if (!flag) continue;
-    const plan = flags.find((f) => f.name === flag.name);
-    if (!plan) continue;
+  for (const { via, flag, plan } of flagsGranting(EXEC_SYSCALLS, flags, grantedBy)) {
     return {
       flag: flag.name,
       mask: maskOf(flag.bit),
