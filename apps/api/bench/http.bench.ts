@@ -5,6 +5,9 @@
 //  - p99 latency at 64 connections;
 //  - series.mbox download throughput (MB/s).
 // Targets (issue 4): ratio ≥ 50 %, p99 < 20 ms. Figures are printed, not asserted.
+// BENCH_DB=postgres runs the same on a fresh database on DUST_TEST_DATABASE_URL's
+// server (dropped afterwards). The JSON routes are answered from the read cache
+// (src/lib/read-cache.ts) once warm: this measures the steady state between writes.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,11 +15,12 @@ import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { testConfig } from '../src/testing';
+import { createPostgresDatabase, testConfig } from '../src/testing';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 64;
 const PROPOSALS = 50;
+const DB = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
 
 const FLAGS = [
   { name: 'FILE_READ', syscalls: ['openat', 'close', 'lseek', 'pread64', 'readv'] },
@@ -133,8 +137,15 @@ function table(rows: Row[], bare: Row): string {
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dust-bench-'));
-  const config = testConfig({ database: { kind: 'pglite', dataDir }, buildWorker: false });
-  const app = await buildApp(config);
+  const pgDb = DB === 'postgres' ? await createPostgresDatabase() : null;
+  const config = testConfig({
+    database: pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'pglite', dataDir },
+    buildWorker: false,
+  });
+  const app = await buildApp(config).catch(async (err) => {
+    await pgDb?.drop();
+    throw err;
+  });
   const bare = Fastify({ logger: false });
   try {
     await seed(app, config.bootstrapToken as string);
@@ -156,7 +167,7 @@ async function main() {
 
     const mbox = await app.inject({ method: 'GET', url: '/api/releases/1/series.mbox' });
     console.log(
-      `\nDust API benchmark — loopback, autocannon, ${DURATION} s per scenario, PGlite, ${PROPOSALS} proposals`,
+      `\nDust API benchmark — loopback, autocannon, ${DURATION} s per scenario, ${DB === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${PROPOSALS} proposals`,
     );
     console.log(
       `mbox size ${(mbox.rawPayload.length / 1024).toFixed(1)} KiB, baseline JSON ${baselineBody.length} B\n`,
@@ -170,6 +181,7 @@ async function main() {
   } finally {
     await bare.close();
     await app.close();
+    await pgDb?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

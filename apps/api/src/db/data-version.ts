@@ -10,7 +10,9 @@
 // means the same committed data, whichever instance wrote. One trivial query,
 // no table access; read-only transactions get no id and do not change it.
 // Writes to other databases of the cluster change it too: fewer hits, never
-// a wrong one.
+// a wrong one. Concurrent requests share one snapshot query, but only one
+// *sent after they arrived* (freshShared), so each still sees every write
+// that committed before it came in.
 //
 // PGlite: the database is embedded in this process and nobody else can open it
 // while we hold it, so every write passes through this process's Prisma
@@ -103,11 +105,41 @@ export function pgliteDataVersion(counter: WriteCounter): DataVersion {
   return async () => counter.value;
 }
 
+/**
+ * Calls of the returned function share runs of `run`, but a caller only ever
+ * joins a run that starts after its call: while one run is in flight, callers
+ * wait for the next one, which starts when it ends. So a query's snapshot is
+ * never older than any of its callers, and at most two queries run at a time.
+ */
+export function freshShared<T>(run: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = () => {
+    const p: Promise<T> = run().finally(() => {
+      if (current === p) current = null;
+    });
+    current = p;
+    return p;
+  };
+  return () => {
+    if (!current) return start();
+    if (!next) {
+      next = current
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return start();
+        });
+    }
+    return next;
+  };
+}
+
 export function postgresDataVersion(pool: pg.Pool): DataVersion {
-  return async () => {
+  return freshShared(async () => {
     const { rows } = await pool.query<{ s: string }>('SELECT pg_current_snapshot()::text AS s');
     const token = rows[0]?.s;
     if (!token) throw new Error('pg_current_snapshot() returned nothing');
     return token;
-  };
+  });
 }
