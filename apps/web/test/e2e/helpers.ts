@@ -1,9 +1,33 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Stack, WEB_DIR } from './stack';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, type Stack, startStack, WEB_DIR } from './stack';
 
 export const SCREENSHOT_DIR = join(WEB_DIR, 'test-results');
+
+/** The browser suites' `skip` option: false, or why they cannot run on this machine. */
+export const SKIP_WITHOUT_CHROMIUM: string | false = existsSync(CHROMIUM)
+  ? false
+  : `skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
+
+/**
+ * The real stack and a headless Chromium, for a suite's before(). If Chromium fails to
+ * start, the stack is stopped before the error is thrown: after() would not see it.
+ */
+export async function startBrowserStack(): Promise<{ stack: Stack; browser: Browser }> {
+  const stack = await startStack();
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    return { stack, browser };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
 
 export interface TestUser {
   id: number;
@@ -48,6 +72,17 @@ export async function createUser(
     { name, role, password, email: `${name}@example.org` },
   );
   return { ...user, password };
+}
+
+/** The cast of the workflow suites: alice and bob, contributors, and maud, a maintainer. */
+export async function createTeam(
+  stack: Stack,
+): Promise<{ alice: TestUser; bob: TestUser; maud: TestUser }> {
+  return {
+    alice: await createUser(stack, 'alice', 'contributor'),
+    bob: await createUser(stack, 'bob', 'contributor'),
+    maud: await createUser(stack, 'maud', 'maintainer'),
+  };
 }
 
 /** A browser context signed in through the sign-in page, with script execution traps. */

@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { EMPTY_GROUPING } from '@dust/model';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { api, createUser, screenshot, signedInPage, type TestUser, trippedTraps } from './helpers';
-import { CHROMIUM, CHROMIUM_ARGS, type Stack, startStack } from './stack';
+import type { Browser, Page } from 'playwright-core';
+import {
+  api,
+  createUser,
+  SKIP_WITHOUT_CHROMIUM,
+  screenshot,
+  signedInPage,
+  startBrowserStack,
+  type TestUser,
+  trippedTraps,
+} from './helpers';
+import type { Stack } from './stack';
 
 // Hostile strings everywhere a user can write, then every page that shows them, in a
 // real browser: nothing may execute, no markup may appear, the text must show as text.
-
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
 
 const TITLE = `<script>alert("title")</script> & <b>bold</b>`;
 const DESCRIPTION = `<img src=x onerror=alert('desc')> "quoted" & </td>`;
@@ -49,7 +53,10 @@ async function assertInert(page: Page, dialogs: string[]) {
   assert.deepEqual(await trippedTraps(page), [], page.url());
 }
 
-describe('hostile strings in Chromium', { skip, timeout: 10 * 60_000 }, () => {
+describe('hostile strings in Chromium', {
+  skip: SKIP_WITHOUT_CHROMIUM,
+  timeout: 10 * 60_000,
+}, () => {
   let stack: Stack;
   let browser: Browser;
   let alice: TestUser;
@@ -57,12 +64,7 @@ describe('hostile strings in Chromium', { skip, timeout: 10 * 60_000 }, () => {
   let proposalId: number;
 
   before(async () => {
-    stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    ({ stack, browser } = await startBrowserStack());
     alice = await createUser(stack, 'mallory', 'contributor');
     bob = await createUser(stack, 'trudy', 'contributor');
     const created = await api<{ id: number }>(stack, alice.token, 'POST', '/api/proposals', {

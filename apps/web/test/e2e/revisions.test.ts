@@ -1,18 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { EMPTY_GROUPING } from '@dust/model';
-import { type Browser, chromium } from 'playwright-core';
-import { api, createUser, screenshot, signedInPage, type TestUser } from './helpers';
-import { CHROMIUM, CHROMIUM_ARGS, type Stack, startStack } from './stack';
+import type { Browser } from 'playwright-core';
+import {
+  api,
+  createTeam,
+  SKIP_WITHOUT_CHROMIUM,
+  screenshot,
+  signedInPage,
+  startBrowserStack,
+  type TestUser,
+} from './helpers';
+import type { Stack } from './stack';
 
 // The longer road, in the browser: a name suggestion adopted through the editor, a concern
 // that blocks approval until its author resolves it, a proposal made stale by another's
 // approval, rebased with one click, then approved.
-
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
 
 const flag = (name: string, bit: number, syscalls: string[]) => ({
   name,
@@ -22,7 +25,7 @@ const flag = (name: string, bit: number, syscalls: string[]) => ({
 });
 
 describe('revisions, concerns, adoption and rebase in Chromium', {
-  skip,
+  skip: SKIP_WITHOUT_CHROMIUM,
   timeout: 15 * 60_000,
 }, () => {
   let stack: Stack;
@@ -34,15 +37,8 @@ describe('revisions, concerns, adoption and rebase in Chromium', {
   let time: number;
 
   before(async () => {
-    stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
-    alice = await createUser(stack, 'alice', 'contributor');
-    bob = await createUser(stack, 'bob', 'contributor');
-    maud = await createUser(stack, 'maud', 'maintainer');
+    ({ stack, browser } = await startBrowserStack());
+    ({ alice, bob, maud } = await createTeam(stack));
     const create = (title: string, flags: ReturnType<typeof flag>[]) =>
       api<{ id: number }>(stack, alice.token, 'POST', '/api/proposals', {
         title,

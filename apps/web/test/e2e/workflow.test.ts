@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { gitAmOnLinuxFiles, LINUX_TARBALL } from './git-am';
-import { createUser, screenshot, signedInPage, type TestUser, trippedTraps } from './helpers';
-import { CHROMIUM, CHROMIUM_ARGS, type Stack, startStack } from './stack';
+import {
+  createTeam,
+  SKIP_WITHOUT_CHROMIUM,
+  screenshot,
+  signedInPage,
+  startBrowserStack,
+  type TestUser,
+  trippedTraps,
+} from './helpers';
+import type { Stack } from './stack';
 
 // The mission in a real browser: a contributor writes a proposal in the editor (fixing
 // diagnostics on the way), a second user comments on a flag and acks, a maintainer
 // approves, and the release offers an mbox that `git am` accepts.
 
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
-
-describe('web workflow in Chromium', { skip, timeout: 15 * 60_000 }, () => {
+describe('web workflow in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 15 * 60_000 }, () => {
   let stack: Stack;
   let browser: Browser;
   let alice: TestUser;
@@ -22,15 +25,8 @@ describe('web workflow in Chromium', { skip, timeout: 15 * 60_000 }, () => {
   let maud: TestUser;
 
   before(async () => {
-    stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
-    alice = await createUser(stack, 'alice', 'contributor');
-    bob = await createUser(stack, 'bob', 'contributor');
-    maud = await createUser(stack, 'maud', 'maintainer');
+    ({ stack, browser } = await startBrowserStack());
+    ({ alice, bob, maud } = await createTeam(stack));
   });
 
   after(async () => {
