@@ -72,6 +72,11 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that fails (server restart, connection terminated) is already
+  // dropped by the pool, which then emits 'error'. Prisma listens only while it is
+  // connected; without this listener an idle client still closing after
+  // $disconnect would crash the process with an uncaught exception.
+  pool.on('error', () => {});
   let migrated: string[];
   try {
     const client = await pool.connect();

@@ -20,7 +20,22 @@ export function setLinkHeader(
   nextCursor: number | null,
 ): void {
   if (nextCursor === null) return;
-  const url = new URL(request.url, 'http://placeholder');
+  reply.header('link', nextLink(request.url, nextCursor));
+}
+
+// Parsing the URL cost more than the rest of a cached list read; the same few
+// URLs come again and again, so the results are memoised (bounded: URLs are input).
+const MEMO_SIZE = 512;
+const memo = new Map<string, string>();
+
+function nextLink(requestUrl: string, nextCursor: number): string {
+  const key = `${nextCursor} ${requestUrl}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const url = new URL(requestUrl, 'http://placeholder');
   url.searchParams.set('cursor', String(nextCursor));
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  const link = `<${url.pathname}${url.search}>; rel="next"`;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, link);
+  return link;
 }
