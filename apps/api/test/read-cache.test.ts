@@ -158,6 +158,24 @@ describe('read cache across two API instances sharing PostgreSQL', () => {
     assert.equal(after.statusCode, 200);
     assert.equal(after.json().release, baseline.json().release + 1);
   });
+
+  it('refuses on one instance a token revoked on the other', async () => {
+    const created = await a.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: auth,
+      payload: { name: 'short-lived' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const { id, token } = created.json() as { id: number; token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    assert.equal((await get(a, '/api/me', bearer)).statusCode, 200);
+    assert.equal((await get(a, '/api/baseline', bearer)).statusCode, 200);
+    const revoked = await b.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: auth });
+    assert.equal(revoked.statusCode, 204);
+    assert.equal((await get(a, '/api/me', bearer)).statusCode, 401);
+    assert.equal((await get(a, '/api/baseline', bearer)).statusCode, 401);
+  });
 });
 
 describe('ReadCache', () => {

@@ -27,8 +27,8 @@ export interface CachedJson<M = undefined> extends Rendered<M> {
 }
 
 export class ReadCache {
-  private readonly entries = new Map<string, CachedJson<unknown>>();
-  private readonly rendering = new Map<string, Promise<CachedJson<unknown>>>();
+  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly dataVersion: DataVersion,
@@ -37,24 +37,34 @@ export class ReadCache {
 
   /** The cached body for `key`, or `render()`'s when the data changed since it was cached. */
   async get<M>(key: string, render: () => Promise<Rendered<M>>): Promise<CachedJson<M>> {
+    return this.value(key, async (version) => {
+      const { body, meta } = await render();
+      return { version, body, meta, etag: etagOf(body) };
+    });
+  }
+
+  /**
+   * Any value derived from the database only (no clock, no request), cached
+   * like a body. `load` gets the version it is loaded under.
+   */
+  async value<T>(key: string, load: (version: string) => Promise<T>): Promise<T> {
     const version = await this.dataVersion();
-    const hit = this.entries.get(key) as CachedJson<M> | undefined;
-    if (hit?.version === version) return hit;
+    const hit = this.entries.get(key);
+    if (hit?.version === version) return hit.value as T;
     const flightKey = `${version}\u0000${key}`;
-    const pending = this.rendering.get(flightKey) as Promise<CachedJson<M>> | undefined;
+    const pending = this.loading.get(flightKey) as Promise<T> | undefined;
     if (pending) return pending;
-    const promise = render()
-      .then(({ body, meta }) => {
-        const entry: CachedJson<M> = { version, body, meta, etag: etagOf(body) };
-        this.store(key, entry);
-        return entry;
+    const promise = load(version)
+      .then((value) => {
+        this.store(key, { version, value });
+        return value;
       })
-      .finally(() => this.rendering.delete(flightKey));
-    this.rendering.set(flightKey, promise);
+      .finally(() => this.loading.delete(flightKey));
+    this.loading.set(flightKey, promise);
     return promise;
   }
 
-  private store(key: string, entry: CachedJson<unknown>): void {
+  private store(key: string, entry: { version: string; value: unknown }): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) {

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify
 import fp from 'fastify-plugin';
 import type { Role } from '../../generated/prisma/client';
 import { forbidden, unauthorized } from '../../lib/problem';
+import { ReadCache } from '../../lib/read-cache';
 import { isSafeMethod } from '../../lib/safe-methods';
 import { safeEqual, sha256 } from '../../lib/secrets';
 
@@ -59,6 +60,11 @@ export default fp(
   async (app) => {
     app.decorateRequest('user', null);
     app.decorateRequest('authMethod', null);
+    // Credential rows by hash, kept until the next committed write (any revocation,
+    // sign-out, role change or lastUsedAt update is one), exactly like cached reads
+    // (lib/read-cache.ts): a cached read with a cookie or token would otherwise still
+    // queue for the database. Expiry depends on the clock and is checked on each use.
+    const credentials = new ReadCache(app.db.dataVersion, 1024);
 
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
@@ -66,12 +72,15 @@ export default fp(
         const match = /^Bearer ([\x21-\x7e]{1,200})$/.exec(header);
         if (!match?.[1])
           throw unauthorized('Malformed Authorization header; expected "Bearer <token>".');
-        const token = await app.prisma.apiToken.findUnique({
-          where: { hash: sha256(match[1]) },
-          include: { user: { select: { id: true, name: true, role: true } } },
-        });
+        const hash = sha256(match[1]);
+        const token = await credentials.value(`token:${hash}`, () =>
+          app.prisma.apiToken.findUnique({
+            where: { hash },
+            include: { user: { select: { id: true, name: true, role: true } } },
+          }),
+        );
         if (!token || token.revokedAt) throw unauthorized('Unknown or revoked API token.');
-        request.user = token.user;
+        request.user = { ...token.user };
         request.authMethod = { kind: 'token', tokenId: token.id };
         const now = Date.now();
         if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -84,13 +93,16 @@ export default fp(
       }
       const sessionId = request.cookies[SESSION_COOKIE];
       if (!sessionId) return;
-      const session = await app.prisma.session.findUnique({
-        where: { idHash: sha256(sessionId) },
-        include: { user: { select: { id: true, name: true, role: true } } },
-      });
+      const idHash = sha256(sessionId);
+      const session = await credentials.value(`session:${idHash}`, () =>
+        app.prisma.session.findUnique({
+          where: { idHash },
+          include: { user: { select: { id: true, name: true, role: true } } },
+        }),
+      );
       // An unknown or expired cookie is simply anonymous: reads stay public.
       if (!session || session.expiresAt.getTime() <= Date.now()) return;
-      request.user = session.user;
+      request.user = { ...session.user };
       request.authMethod = { kind: 'session', sessionId: session.id, csrfToken: session.csrfToken };
     });
 

@@ -12,6 +12,9 @@ import { isSafeMethod } from '../../lib/safe-methods';
 import { sha256 } from '../../lib/secrets';
 
 function clientKey(request: FastifyRequest): string {
+  // The plugin computes the key before it consults allowList; reads are never
+  // limited, so they need no (hashed) key.
+  if (isSafeMethod(request.method)) return 'read';
   const auth = request.headers.authorization;
   if (auth) return `token:${sha256(auth)}`;
   const session = request.cookies?.dust_session;
