@@ -4,12 +4,14 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { SESSION_PATH } from '../../lib/auth-paths';
 import { apiSend, describeError } from '../../lib/browser-api';
+import { useHydrated } from '../../lib/use-hydrated';
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   return (
     <form
@@ -50,7 +52,7 @@ export function SignInForm({ next }: { next: string }) {
           required
         />
       </label>
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy || !hydrated}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {error && (

@@ -2,11 +2,13 @@
 
 import { useState } from 'react';
 import { TOKENS_PATH } from '../../lib/auth-paths';
+import { useHydrated } from '../../lib/use-hydrated';
 import { useApiAction } from './use-api-action';
 
 /** Creates an API token for the CLI and shows it once. */
 export function TokenForm() {
   const { run, busy, error } = useApiAction();
+  const hydrated = useHydrated();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -28,7 +30,7 @@ export function TokenForm() {
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !hydrated}>
           Create token
         </button>
       </div>
