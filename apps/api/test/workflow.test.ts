@@ -488,6 +488,22 @@ for (const kind of DB_KINDS) {
       assert.equal(release1[0].actor.name, 'mia');
     });
 
+    it('pages the event log newest first with order=desc', async () => {
+      const ids = (await call('GET', '/api/events?limit=500'))
+        .json()
+        .items.map((e: { id: number }) => e.id) as number[];
+      const first = await call('GET', '/api/events?order=desc&limit=3');
+      assert.equal(first.statusCode, 200);
+      const newest = first.json().items.map((e: { id: number }) => e.id);
+      assert.deepEqual(newest, ids.slice(-3).reverse());
+      const link = String(first.headers.link);
+      assert.match(link, /order=desc/);
+      const nextPath = /<([^>]+)>/.exec(link)?.[1] ?? '';
+      const second = (await call('GET', nextPath)).json().items.map((e: { id: number }) => e.id);
+      assert.deepEqual(second, ids.slice(-6, -3).reverse());
+      assert.equal((await call('GET', '/api/events?order=sideways')).statusCode, 400);
+    });
+
     it('lists syscalls with their flags in the baseline', async () => {
       const res = await call('GET', '/api/syscalls?kernel=6.1&arch=x86_64');
       assert.equal(res.statusCode, 200);

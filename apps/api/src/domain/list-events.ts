@@ -10,10 +10,16 @@ export interface EventFilter {
   actor?: string | undefined;
   cursor?: number | undefined;
   limit: number;
+  /** "asc" (default) to poll for what happened since a cursor; "desc" for the newest first. */
+  order?: 'asc' | 'desc' | undefined;
 }
 
-/** The audit log, oldest first: poll with ?cursor=<last id> for what happened since. */
+/**
+ * The audit log. Oldest first by default: poll with ?cursor=<last id> for what
+ * happened since. Newest first with order "desc": the cursor then pages backwards.
+ */
 export async function listEvents(prisma: PrismaClient, f: EventFilter) {
+  const descending = f.order === 'desc';
   const releaseId =
     f.release === undefined
       ? undefined
@@ -30,10 +36,10 @@ export async function listEvents(prisma: PrismaClient, f: EventFilter) {
       ...(f.revision !== undefined ? { revisionId: f.revision } : {}),
       ...(releaseId !== undefined ? { releaseId } : {}),
       ...(f.actor !== undefined ? { actor: { name: f.actor } } : {}),
-      ...(f.cursor ? { id: { gt: f.cursor } } : {}),
+      ...(f.cursor ? { id: descending ? { lt: f.cursor } : { gt: f.cursor } } : {}),
     },
     include: { actor: { select: { id: true, name: true } } },
-    orderBy: { id: 'asc' },
+    orderBy: { id: descending ? 'desc' : 'asc' },
     take: f.limit + 1,
   });
   return toPage(rows, f.limit);

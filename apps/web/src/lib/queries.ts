@@ -44,16 +44,20 @@ export const getBaseline = () => apiGet<Baseline>('/api/baseline');
 export const listReleases = () => listAll<ReleaseSummary>('/api/releases?limit=100', 1000);
 export const getRelease = (k: string | number) => apiGetOrNull<Release>(`/api/releases/${e(k)}`);
 
-/**
- * The newest `count` events that pass `keep`, newest first. The API lists the log oldest
- * first, so this walks its pages (500 a page, at most 20 pages).
- */
+/** The newest `count` events that pass `keep`, newest first (pages backwards through the log). */
 export async function listRecentEvents(
   count: number,
   keep: (e: ApiEvent) => boolean,
 ): Promise<ApiEvent[]> {
-  const all = await listAll<ApiEvent>('/api/events?limit=500', 10_000);
-  return all.filter(keep).slice(-count).reverse();
+  const kept: ApiEvent[] = [];
+  let next: string | null = '/api/events?order=desc&limit=100';
+  // Bounded: housekeeping events (tokens, sessions) are skipped, so look at most 20 pages back.
+  for (let pages = 0; next && kept.length < count && pages < 20; pages++) {
+    const page: { items: unknown; next: string | null } = await apiGetPage<unknown>(next);
+    kept.push(...itemsOf<ApiEvent>(page.items).filter(keep));
+    next = page.next ? pathOf(page.next) : null;
+  }
+  return kept.slice(0, count);
 }
 
 export async function listProposals(query: URLSearchParams) {

@@ -37,7 +37,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['events'],
-        summary: 'The append-only audit log, oldest first (cursor pagination, Link header)',
+        summary:
+          'The append-only audit log, oldest first or with order=desc newest first (cursor pagination, Link header)',
         querystring: PageQuerySchema.extend({
           limit: z.coerce.number().int().min(1).max(500).default(50),
           type: z
@@ -55,6 +56,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             .optional()
             .describe('Release number.'),
           actor: z.string().max(39).optional().describe('Actor name.'),
+          order: z
+            .enum(['asc', 'desc'])
+            .default('asc')
+            .describe('asc: oldest first (poll with the cursor); desc: newest first.'),
         }),
         response: { 200: pageOf(EventSchema) },
       },
