@@ -15,6 +15,7 @@ for (const kind of DB_KINDS) {
     let mia: TestUser;
     let proposalId: number;
     let siblingId: number;
+    let nothingNewId: number;
 
     const call = (
       method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -266,6 +267,16 @@ for (const kind of DB_KINDS) {
       assert.equal(list[0].adoptedInRevision, 3);
     });
 
+    it('takes a proposal that asks for nothing new (superseded by the next approval)', async () => {
+      const res = await call('POST', '/api/proposals', carol, {
+        title: 'Strict mode is enough',
+        rationale: 'No flags at all.',
+        grouping: grouping([]),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      nothingNewId = res.json().id;
+    });
+
     it('approval: 401 anonymous, 403 contributor, 409 while the concern is open, then release 1', async () => {
       assert.equal(
         (await call('POST', `/api/proposals/${proposalId}/revisions/3/approve`)).statusCode,
@@ -345,6 +356,19 @@ for (const kind of DB_KINDS) {
       const approved = await call('POST', `/api/proposals/${siblingId}/revisions/2/approve`, mia);
       assert.equal(approved.statusCode, 201, approved.body);
       assert.equal(approved.json().release, 2);
+    });
+
+    it('supersedes an open proposal whose changes the new release already has', async () => {
+      const res = (await call('GET', `/api/proposals/${nothingNewId}`)).json();
+      assert.equal(res.status, 'superseded');
+      assert.equal(res.stale, false);
+      const events = (
+        await call('GET', `/api/events?type=proposal.superseded&proposal=${nothingNewId}`)
+      ).json().items;
+      assert.equal(events.length, 1);
+      assert.equal(events[0].data.by, proposalId);
+      const refused = await call('POST', `/api/proposals/${nothingNewId}/revisions/1/approve`, mia);
+      assert.equal(refused.statusCode, 409);
     });
 
     it('reports rebase conflicts as 409 with the conflicts', async () => {
@@ -469,6 +493,7 @@ for (const kind of DB_KINDS) {
         'revision.approved',
         'release.created',
         'proposal.stale',
+        'proposal.superseded',
         'build.queued',
       ]) {
         assert.ok(types.has(type), `event ${type}`);

@@ -1,7 +1,7 @@
 // Approval, in ONE transaction: the revision must be the proposal's latest,
 // valid and compatible with the current baseline, based on it, and free of
 // open concerns; then release N+1 is created with Acked-by trailers, sibling
-// proposals go stale, a build job is queued, and events are appended.
+// proposals go stale or superseded, a build job is queued, and events are appended.
 //
 // Racing approvals on one baseline: the transaction locks the newest release
 // row (FOR UPDATE), then reads the baseline again in a new statement, which on
@@ -17,6 +17,7 @@ import type { AuthUser } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
 import { findProposal, findRevision, lockProposal } from './find-proposal';
 import { getBaseline } from './get-baseline';
+import { markSiblingProposals } from './mark-sibling-proposals';
 
 export function ackTrailer(user: { name: string; email: string | null }): string {
   return `Acked-by: ${user.name} <${user.email ?? `${user.name}@users.dust.invalid`}>`;
@@ -100,14 +101,6 @@ export async function approveRevision(
           where: { id: proposalId },
           data: { status: 'approved', stale: false },
         });
-        const siblings = await tx.proposal.findMany({
-          where: { status: 'open', id: { not: proposalId }, stale: false },
-          select: { id: true },
-        });
-        await tx.proposal.updateMany({
-          where: { id: { in: siblings.map((s) => s.id) } },
-          data: { stale: true },
-        });
         const job = await tx.buildJob.create({ data: { releaseId: release.id } });
         const common = {
           actorId: actor.id,
@@ -125,15 +118,11 @@ export async function approveRevision(
           ...common,
           data: { release: release.number, trailers },
         });
-        for (const s of siblings) {
-          await appendEvent(tx, {
-            type: 'proposal.stale',
-            actorId: actor.id,
-            proposalId: s.id,
-            releaseId: release.id,
-            data: { release: release.number },
-          });
-        }
+        await markSiblingProposals(
+          tx,
+          { proposalId, actorId: actor.id, releaseId: release.id, releaseNumber: release.number },
+          asGrouping(revision.grouping),
+        );
         await appendEvent(tx, {
           type: 'build.queued',
           ...common,

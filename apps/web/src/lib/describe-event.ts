@@ -8,6 +8,8 @@ const PHRASES: Record<string, string> = {
   'proposal.edited': 'edited',
   'proposal.withdrawn': 'withdrew',
   'proposal.stale': 'baseline moved under',
+  'proposal.superseded': 'superseded (its changes landed)',
+  'proposal.rejected': 'rejected',
   'revision.created': 'posted a revision of',
   'reviews.outdated': 'outdated earlier acks on',
   'comment.created': 'commented on',

@@ -14,7 +14,9 @@ const FILTERS = [
   ['open', 'Open'],
   ['stale', 'Stale'],
   ['approved', 'Approved'],
+  ['rejected', 'Rejected'],
   ['withdrawn', 'Withdrawn'],
+  ['superseded', 'Superseded'],
   ['all', 'All'],
 ] as const;
 const PAGE_SIZE = 20;
