@@ -5,6 +5,8 @@ export * from './diagnostics';
 export * from './diff';
 export * from './grouping';
 export * from './rebase';
+export * from './rules/email';
+export * from './rules/text';
 export * from './syscalls/families';
 export * from './syscalls/tables';
 export * from './systemd';
