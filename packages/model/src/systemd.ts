@@ -1,16 +1,11 @@
 import type { Diagnostic } from './diagnostics';
+import type { Grouping, Policy } from './grouping';
 import {
-  DESCRIPTION_MAX_LENGTH,
-  FLAG_BIT_MAX,
-  type Flag,
-  GROUPING_SCHEMA_ID,
-  type Grouping,
-  type Policy,
-} from './grouping';
-import { KERNELS } from './syscalls/tables';
+  addReferenceFlag,
+  referenceDescription,
+  startReferenceGrouping,
+} from './reference/build-grouping';
 import { parseSystemdFilterText, type SystemdGroup } from './systemd/parse-filter-text';
-import { kernelFacts } from './validate/kernel-facts';
-import { listText, quote } from './validate/text';
 
 /**
  * Groups that are not flags by default:
@@ -49,20 +44,9 @@ export function importSystemdSyscallFilter(
   text: string,
   opts: SystemdImportOptions = {},
 ): SystemdImport {
-  const kernel = opts.kernel ?? '6.1';
-  const policy: Policy = opts.policy ? { ...opts.policy } : { fork: 'inherit', exec: 'keep' };
-  const diagnostics: Diagnostic[] = [];
-  const grouping: Grouping = { schema: GROUPING_SCHEMA_ID, kernel, policy, flags: [] };
-  const facts = kernelFacts(kernel);
-  if (!facts) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'KERNEL_UNSUPPORTED',
-      message: `No syscall tables for kernel ${quote(kernel)}; supported: ${KERNELS.join(', ')}.`,
-      path: '/kernel',
-    });
-    return { grouping, diagnostics };
-  }
+  const build = startReferenceGrouping({ kernel: opts.kernel, policy: opts.policy });
+  if (!('facts' in build)) return build;
+  const { diagnostics } = build;
   const groups = parseSystemdFilterText(text, diagnostics);
   if (groups.length === 0) {
     diagnostics.push({
@@ -71,12 +55,11 @@ export function importSystemdSyscallFilter(
       message: 'No @group found: expected the output of `systemd-analyze syscall-filter`.',
       path: '',
     });
-    return { grouping, diagnostics };
+    return { grouping: build.grouping, diagnostics };
   }
   const byName = new Map(groups.map((g) => [g.name, g]));
   const excluded = new Set(opts.exclude ?? SYSTEMD_EXCLUDED_GROUPS);
   const usedNames = new Set<string>();
-
   for (const group of groups) {
     if (excluded.has(group.name)) {
       diagnostics.push({
@@ -87,61 +70,16 @@ export function importSystemdSyscallFilter(
       });
       continue;
     }
-    const index = grouping.flags.length;
-    const resolved = resolveGroup(group, byName, diagnostics);
-    const kept: string[] = [];
-    const unknown: string[] = [];
-    const base: string[] = [];
-    for (const name of resolved) {
-      const fact = facts.syscalls.get(name);
-      if (fact === undefined) unknown.push(name);
-      else if (fact.alwaysAllowed) base.push(name);
-      else kept.push(name);
-    }
-    if (kept.length === 0) {
-      diagnostics.push({
-        severity: 'info',
-        code: 'IMPORT_GROUP_EMPTY',
-        message: `Group ${group.name} has no syscall that Linux ${kernel} implements; no flag made.`,
-        path: '',
-      });
-      continue;
-    }
-    if (index > FLAG_BIT_MAX) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'IMPORT_TOO_MANY_GROUPS',
-        message: `Group ${group.name} would need bit ${index}, beyond ${FLAG_BIT_MAX}; it was left out.`,
-        path: '/flags',
-      });
-      continue;
-    }
-    const path = `/flags/${index}/syscalls`;
-    if (unknown.length > 0) {
-      diagnostics.push({
-        severity: 'info',
-        code: 'IMPORT_SYSCALL_DROPPED',
-        message: `${group.name}: dropped ${unknown.length} name(s) no Linux ${kernel} table implements: ${listText(unknown.map(quote))}.`,
-        path,
-      });
-    }
-    if (base.length > 0) {
-      diagnostics.push({
-        severity: 'info',
-        code: 'IMPORT_BASE_DROPPED',
-        message: `${group.name}: dropped ${listText(base)}, in the base set and always allowed.`,
-        path,
-      });
-    }
-    const flag: Flag = {
-      name: flagNameFor(group.name, usedNames),
-      bit: index,
-      description: descriptionFor(group),
-      syscalls: kept,
-    };
-    grouping.flags.push(flag);
+    // Resolved before the flag's name is taken, so its notes come first, as before.
+    const syscalls = resolveGroup(group, byName, diagnostics);
+    addReferenceFlag(build, {
+      source: `Group ${group.name}`,
+      flag: flagNameFor(group.name, usedNames),
+      description: referenceDescription(group.description, `systemd's ${group.name} group`),
+      syscalls,
+    });
   }
-  return { grouping, diagnostics };
+  return { grouping: build.grouping, diagnostics };
 }
 
 /** The group's syscalls with its `@group` references inlined, in order, each once. */
@@ -189,14 +127,4 @@ function flagNameFor(group: string, used: Set<string>): string {
   for (let n = 2; used.has(name); n++) name = `${base.slice(0, 32 - String(n).length - 1)}_${n}`;
   used.add(name);
   return name;
-}
-
-/** The group's comment as one line of printable text. */
-function descriptionFor(group: SystemdGroup): string {
-  const text = group.description
-    .replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const line = text === '' ? `systemd's ${group.name} group` : text;
-  return [...line].slice(0, DESCRIPTION_MAX_LENGTH).join('');
 }
