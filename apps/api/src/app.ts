@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config';
+import { loggerOptions } from './lib/logger-options';
 import auth from './plugins/app/auth';
 import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
@@ -82,7 +83,7 @@ export default app;
 /** A ready Fastify instance with the whole API on the configured database; call `listen` or `inject`. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestTimeout: 30_000,
