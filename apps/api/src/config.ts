@@ -118,6 +118,14 @@ export class ConfigError extends Error {}
 
 type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * An empty variable counts as unset: compose files pass `${SECRET:-}` through as
+ * "" when the operator leaves it out, and that must mean "not configured".
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+}
+
 function parseEnv(env: NodeJS.ProcessEnv): Env {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -176,12 +184,13 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   stdoutIsTty = process.stdout.isTTY === true,
 ): Config {
-  const e = parseEnv(env);
+  const set = withoutEmpty(env);
+  const e = parseEnv(set);
   const github = githubOf(e);
   const githubOAuth = githubOAuthOf(e);
   const base = e.INIT_CWD ?? process.cwd();
   const dataDir =
-    env.DUST_DATA_DIR === undefined
+    set.DUST_DATA_DIR === undefined
       ? path.join(REPO_ROOT, '.data')
       : path.resolve(base, e.DUST_DATA_DIR);
   return {
@@ -224,7 +233,7 @@ export function loadWorkerConfig(
   env: NodeJS.ProcessEnv = process.env,
   stdoutIsTty = process.stdout.isTTY === true,
 ): WorkerConfig {
-  const e = parseEnv(env);
+  const e = parseEnv(withoutEmpty(env));
   if (!e.DATABASE_URL) {
     // PGlite is one process's database: a second process cannot open it beside the API.
     throw new ConfigError(

@@ -73,3 +73,10 @@ test('OAuth codes and states never reach the log', () => {
   assert.equal(loggableUrl('/api/proposals?status=open'), '/api/proposals?status=open');
   assert.equal(loggableUrl('/api/health'), '/api/health');
 });
+
+test('an empty variable counts as unset (compose passes an unset secret as "")', () => {
+  const config = loadConfig({ DUST_BOOTSTRAP_TOKEN: '', GITHUB_TOKEN: '', DUST_DATA_DIR: '' });
+  assert.equal(config.bootstrapToken, undefined);
+  assert.equal(config.github, undefined);
+  assert.deepEqual(config.database, loadConfig({}).database);
+});
