@@ -98,7 +98,7 @@ export interface Config {
   buildWorkerPollMs: number;
   /** Publish approved series to GitHub and take verdicts by webhook (all of GITHUB_* set). */
   github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
-  /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID, _SECRET and DUST_PUBLIC_URL set). */
+  /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID and _SECRET set; needs DUST_PUBLIC_URL). */
   githubOAuth?: GitHubOAuthConfig;
 }
 
@@ -134,10 +134,15 @@ function parseEnv(env: NodeJS.ProcessEnv): Env {
   }
   const e = parsed.data;
   requireTogether(e, ['GITHUB_TOKEN', 'GITHUB_REPO', 'GITHUB_WEBHOOK_SECRET']);
-  requireTogether(e, ['GITHUB_OAUTH_CLIENT_ID', 'GITHUB_OAUTH_CLIENT_SECRET', 'DUST_PUBLIC_URL']);
+  requireTogether(e, ['GITHUB_OAUTH_CLIENT_ID', 'GITHUB_OAUTH_CLIENT_SECRET']);
+  if (e.GITHUB_OAUTH_CLIENT_ID && !e.DUST_PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  DUST_PUBLIC_URL: GitHub sign-in needs the web origin for its callback URL',
+    );
+  }
   if (e.GITHUB_MAINTAINERS_TEAM && !e.GITHUB_OAUTH_CLIENT_ID) {
     throw new ConfigError(
-      'Invalid environment:\n  GITHUB_MAINTAINERS_TEAM needs GitHub sign-in (GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET, DUST_PUBLIC_URL)',
+      'Invalid environment:\n  GITHUB_MAINTAINERS_TEAM needs GitHub sign-in (GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET)',
     );
   }
   return e;

@@ -39,6 +39,11 @@ test('GitHub sign-in needs its client id, secret and public URL together', () =>
     () => loadConfig({ GITHUB_OAUTH_CLIENT_ID: 'x' }),
     (e: Error) => e instanceof ConfigError && /must be set together/.test(e.message),
   );
+  assert.throws(
+    () => loadConfig({ ...OAUTH, DUST_PUBLIC_URL: undefined }),
+    /DUST_PUBLIC_URL: GitHub sign-in needs/,
+  );
+  assert.equal(loadConfig({ DUST_PUBLIC_URL: 'http://localhost:3000' }).githubOAuth, undefined);
   assert.throws(() => loadConfig({ GITHUB_MAINTAINERS_TEAM: 'org/team' }), /needs GitHub sign-in/);
   assert.throws(() => loadConfig({ ...OAUTH, GITHUB_MAINTAINERS_TEAM: 'justateam' }), /org\/team/);
   assert.throws(() => loadConfig({ ...OAUTH, DUST_PUBLIC_URL: 'javascript:alert(1)' }));
