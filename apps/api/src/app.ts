@@ -16,6 +16,7 @@ import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import zod from './plugins/external/zod';
+import authRoutes from './routes/auth';
 import baselineRoutes from './routes/baseline';
 import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
@@ -60,6 +61,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(buildWorker, { config });
 
   // One line per resource: routes/<resource>/index.ts.
+  await fastify.register(authRoutes);
   await fastify.register(baselineRoutes);
   await fastify.register(buildsRoutes);
   await fastify.register(commentsRoutes);

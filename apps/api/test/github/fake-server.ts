@@ -57,6 +57,8 @@ export interface FakeOAuth {
   tokens: Map<string, string>;
   /** Scopes each token exchange granted. */
   grantedScopes: string[];
+  /** Membership checks answer 403, as when an organization restricts OAuth apps. */
+  membershipForbidden: boolean;
 }
 
 function sha(...parts: string[]): string {
@@ -85,6 +87,7 @@ export async function startFakeGitHub(owner = 'dust', repo = 'linux'): Promise<F
     teams: new Map(),
     tokens: new Map(),
     grantedScopes: [],
+    membershipForbidden: false,
     issueCode(login, redirectUri) {
       const code = sha('code', login, String(codes.size), String(Math.random())).slice(0, 20);
       codes.set(code, { login, redirectUri });
@@ -183,6 +186,17 @@ export async function startFakeGitHub(owner = 'dust', repo = 'linux'): Promise<F
     const membership = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
     if (membership) {
       const [, org, team, member] = membership;
+      if (oauth.membershipForbidden) {
+        send(
+          res,
+          403,
+          recordedError(
+            403,
+            'Although you appear to have the correct authorization credentials, the organization has enabled OAuth App access restrictions.',
+          ),
+        );
+        return true;
+      }
       const members = oauth.teams.get(`${org}/${team}`);
       const status = members?.get(member as string);
       if (!status) send(res, 404, recordedError(404, 'Not Found'));

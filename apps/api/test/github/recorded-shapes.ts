@@ -112,7 +112,7 @@ export function shaped(recorded: Json, overrides: Record<string, Json>): JsonObj
 }
 
 /** GitHub's error body ({message, documentation_url}), as recorded, with its message. */
-export function recordedError(status: 404 | 401 | 422, message: string): JsonObject {
+export function recordedError(status: 401 | 403 | 404 | 422, message: string): JsonObject {
   const recorded =
     status === 422
       ? recordedResponse('errors', 'post', 422, /labels$/)
