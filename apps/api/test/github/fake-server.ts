@@ -59,6 +59,12 @@ export interface FakeOAuth {
   grantedScopes: string[];
   /** Membership checks answer 403, as when an organization restricts OAuth apps. */
   membershipForbidden: boolean;
+  /**
+   * Who is signed in to GitHub in the browser: GET /login/oauth/authorize then
+   * approves at once and redirects back with a code, as GitHub does for an app
+   * the person already authorized.
+   */
+  browserLogin: string | null;
 }
 
 function sha(...parts: string[]): string {
@@ -88,6 +94,7 @@ export async function startFakeGitHub(owner = 'dust', repo = 'linux'): Promise<F
     tokens: new Map(),
     grantedScopes: [],
     membershipForbidden: false,
+    browserLogin: null,
     issueCode(login, redirectUri) {
       const code = sha('code', login, String(codes.size), String(Math.random())).slice(0, 20);
       codes.set(code, { login, redirectUri });
@@ -220,6 +227,18 @@ export async function startFakeGitHub(owner = 'dust', repo = 'linux'): Promise<F
     const path = decodeURIComponent(parsed.pathname);
     state.requests.push(`${req.method} ${path}`);
 
+    if (req.method === 'GET' && path === '/login/oauth/authorize') {
+      const redirectUri = parsed.searchParams.get('redirect_uri') ?? '';
+      if (parsed.searchParams.get('client_id') !== oauth.clientId || !oauth.browserLogin) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+        return;
+      }
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', oauth.issueCode(oauth.browserLogin, redirectUri));
+      back.searchParams.set('state', parsed.searchParams.get('state') ?? '');
+      res.writeHead(302, { location: back.toString() }).end();
+      return;
+    }
     if (req.method === 'POST' && path === '/login/oauth/access_token') {
       const text = await readBody(req);
       const params = req.headers['content-type']?.includes('json')

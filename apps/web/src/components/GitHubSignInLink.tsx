@@ -16,7 +16,8 @@ export async function GitHubSignInLink({ next }: { next: string }) {
         href={`/api/auth/github?next=${encodeURIComponent(next)}`}
       >
         Sign in with GitHub
-      </a>
+      </a>{' '}
+      <span className="muted small">A first GitHub sign-in creates your account.</span>
     </p>
   );
 }
