@@ -12,6 +12,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 env.API_PORT ??= '3001';
 env.WEB_PORT ??= '3000';
 env.API_URL ??= `http://127.0.0.1:${env.API_PORT}`;
+// The services write to a pipe (prefixed below), so they cannot see the terminal themselves.
+env.LOG_FORMAT ??= process.stdout.isTTY ? 'pretty' : 'json';
 
 function newestMtime(dir) {
   let newest = 0;

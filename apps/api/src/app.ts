@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config';
+import { loggerOptions } from './lib/logger-options';
 import auth from './plugins/app/auth';
 import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
@@ -15,6 +16,7 @@ import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
 import swagger from './plugins/external/swagger';
 import zod from './plugins/external/zod';
+import authRoutes from './routes/auth';
 import baselineRoutes from './routes/baseline';
 import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
@@ -59,6 +61,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(buildWorker, { config });
 
   // One line per resource: routes/<resource>/index.ts.
+  await fastify.register(authRoutes);
   await fastify.register(baselineRoutes);
   await fastify.register(buildsRoutes);
   await fastify.register(commentsRoutes);
@@ -82,7 +85,7 @@ export default app;
 /** A ready Fastify instance with the whole API on the configured database; call `listen` or `inject`. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestTimeout: 30_000,

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines on a terminal, JSON otherwise and whenever NODE_ENV=production. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   DUST_BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -44,6 +46,22 @@ const EnvSchema = z.object({
     .optional(),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   GITHUB_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  GITHUB_OAUTH_CLIENT_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,100}$/, 'must be printable ASCII')
+    .optional(),
+  GITHUB_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  GITHUB_MAINTAINERS_TEAM: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/, 'must be "org/team-slug"')
+    .optional(),
+  /** The web origin as visitors reach it (https://dust.example): OAuth's callback lives there. */
+  DUST_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  /** Worker process only: a file touched while the worker is alive and reaches the database. */
+  DUST_WORKER_HEALTH_FILE: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
   /** npm sets INIT_CWD to where `npm run` was typed; relative paths resolve against it. */
   INIT_CWD: z.string().optional(),
@@ -65,6 +83,8 @@ export interface Config {
   database: DatabaseConfig;
   bootstrapToken: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** pretty: one readable line per entry (terminals); json: one JSON object per line. */
+  logFormat: LogFormat;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   rateLimit: { writesPerMinute: number; loginPerMinute: number };
@@ -78,26 +98,104 @@ export interface Config {
   buildWorkerPollMs: number;
   /** Publish approved series to GitHub and take verdicts by webhook (all of GITHUB_* set). */
   github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
+  /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID and _SECRET set; needs DUST_PUBLIC_URL). */
+  githubOAuth?: GitHubOAuthConfig;
+}
+
+export type LogFormat = 'pretty' | 'json';
+
+export interface GitHubOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  apiUrl: string;
+  /** Origin of the web app; the callback is <publicUrl>/api/auth/github/callback. */
+  publicUrl: string;
+  /** Members of this team are maintainers (checked at every sign-in); null: nobody is by team. */
+  maintainersTeam: { org: string; team: string } | null;
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * An empty variable counts as unset: compose files pass `${SECRET:-}` through as
+ * "" when the operator leaves it out, and that must mean "not configured".
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+}
+
+function parseEnv(env: NodeJS.ProcessEnv): Env {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const githubVars = [e.GITHUB_TOKEN, e.GITHUB_REPO, e.GITHUB_WEBHOOK_SECRET];
-  if (githubVars.some(Boolean) && !githubVars.every(Boolean)) {
+  requireTogether(e, ['GITHUB_TOKEN', 'GITHUB_REPO', 'GITHUB_WEBHOOK_SECRET']);
+  requireTogether(e, ['GITHUB_OAUTH_CLIENT_ID', 'GITHUB_OAUTH_CLIENT_SECRET']);
+  if (e.GITHUB_OAUTH_CLIENT_ID && !e.DUST_PUBLIC_URL) {
     throw new ConfigError(
-      'Invalid environment:\n  GITHUB_TOKEN, GITHUB_REPO and GITHUB_WEBHOOK_SECRET must be set together',
+      'Invalid environment:\n  DUST_PUBLIC_URL: GitHub sign-in needs the web origin for its callback URL',
     );
   }
+  if (e.GITHUB_MAINTAINERS_TEAM && !e.GITHUB_OAUTH_CLIENT_ID) {
+    throw new ConfigError(
+      'Invalid environment:\n  GITHUB_MAINTAINERS_TEAM needs GitHub sign-in (GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET)',
+    );
+  }
+  return e;
+}
+
+function requireTogether(e: Env, keys: (keyof Env)[]): void {
+  const set = keys.filter((k) => Boolean(e[k]));
+  if (set.length > 0 && set.length < keys.length) {
+    throw new ConfigError(`Invalid environment:\n  ${keys.join(', ')} must be set together`);
+  }
+}
+
+function logFormatOf(e: Env, stdoutIsTty: boolean): LogFormat {
+  if (e.LOG_FORMAT !== 'auto') return e.LOG_FORMAT;
+  return stdoutIsTty && e.NODE_ENV !== 'production' ? 'pretty' : 'json';
+}
+
+function githubOf(e: Env): Config['github'] {
+  return e.GITHUB_TOKEN && e.GITHUB_REPO && e.GITHUB_WEBHOOK_SECRET
+    ? {
+        token: e.GITHUB_TOKEN,
+        repo: e.GITHUB_REPO,
+        apiUrl: e.GITHUB_API_URL,
+        webhookSecret: e.GITHUB_WEBHOOK_SECRET,
+      }
+    : undefined;
+}
+
+function githubOAuthOf(e: Env): GitHubOAuthConfig | undefined {
+  if (!e.GITHUB_OAUTH_CLIENT_ID || !e.GITHUB_OAUTH_CLIENT_SECRET || !e.DUST_PUBLIC_URL) {
+    return undefined;
+  }
+  const [org, team] = e.GITHUB_MAINTAINERS_TEAM?.split('/') ?? [];
+  return {
+    clientId: e.GITHUB_OAUTH_CLIENT_ID,
+    clientSecret: e.GITHUB_OAUTH_CLIENT_SECRET,
+    apiUrl: e.GITHUB_API_URL,
+    publicUrl: e.DUST_PUBLIC_URL,
+    maintainersTeam: org && team ? { org, team } : null,
+  };
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  stdoutIsTty = process.stdout.isTTY === true,
+): Config {
+  const set = withoutEmpty(env);
+  const e = parseEnv(set);
+  const github = githubOf(e);
+  const githubOAuth = githubOAuthOf(e);
   const base = e.INIT_CWD ?? process.cwd();
   const dataDir =
-    env.DUST_DATA_DIR === undefined
+    set.DUST_DATA_DIR === undefined
       ? path.join(REPO_ROOT, '.data')
       : path.resolve(base, e.DUST_DATA_DIR);
   return {
@@ -108,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir },
     bootstrapToken: e.DUST_BOOTSTRAP_TOKEN,
     logLevel: e.LOG_LEVEL,
+    logFormat: logFormatOf(e, stdoutIsTty),
     bodyLimit: e.DUST_BODY_LIMIT,
     rateLimit: {
       writesPerMinute: e.DUST_RATE_LIMIT_WRITES,
@@ -118,18 +217,70 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     buildWorker: e.DUST_BUILD_WORKER,
     buildWorkerLeaseSeconds: e.DUST_BUILD_LEASE_SECONDS,
     buildWorkerPollMs: e.DUST_BUILD_POLL_MS,
-    ...(e.GITHUB_TOKEN && e.GITHUB_REPO && e.GITHUB_WEBHOOK_SECRET
-      ? {
-          github: {
-            token: e.GITHUB_TOKEN,
-            repo: e.GITHUB_REPO,
-            apiUrl: e.GITHUB_API_URL,
-            webhookSecret: e.GITHUB_WEBHOOK_SECRET,
-          },
-        }
-      : {}),
+    ...(github ? { github } : {}),
+    ...(githubOAuth ? { githubOAuth } : {}),
   };
 }
+
+/** The build worker process (`npm run start:worker`): no HTTP server, PostgreSQL only. */
+export interface WorkerConfig {
+  database: { kind: 'postgres'; url: string };
+  logLevel: Config['logLevel'];
+  logFormat: LogFormat;
+  leaseSeconds: number;
+  pollMs: number;
+  github?: NonNullable<Config['github']>;
+  /** Touched while the worker runs and reaches the database (the container's healthcheck). */
+  healthFile: string | null;
+}
+
+export function loadWorkerConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  stdoutIsTty = process.stdout.isTTY === true,
+): WorkerConfig {
+  const e = parseEnv(withoutEmpty(env));
+  if (!e.DATABASE_URL) {
+    // PGlite is one process's database: a second process cannot open it beside the API.
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_URL: the worker process needs PostgreSQL; with the embedded database the API runs the build worker itself (DUST_BUILD_WORKER=on)',
+    );
+  }
+  const github = githubOf(e);
+  return {
+    database: { kind: 'postgres', url: e.DATABASE_URL },
+    logLevel: e.LOG_LEVEL,
+    logFormat: logFormatOf(e, stdoutIsTty),
+    leaseSeconds: e.DUST_BUILD_LEASE_SECONDS,
+    pollMs: e.DUST_BUILD_POLL_MS,
+    ...(github ? { github } : {}),
+    healthFile: e.DUST_WORKER_HEALTH_FILE ?? null,
+  };
+}
+
+type EnvKey = keyof typeof EnvSchema.shape;
+
+/** Set by npm or by the test suite, never by a deployment. */
+const LOCAL_ONLY_KEYS: readonly EnvKey[] = ['INIT_CWD', 'DUST_TEST_DATABASE_URL'];
+
+/** What the worker process reads (loadWorkerConfig); the kernel test adds its own (@dust/kernel). */
+export const WORKER_ENV_KEYS: readonly EnvKey[] = [
+  'DATABASE_URL',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'NODE_ENV',
+  'DUST_BUILD_LEASE_SECONDS',
+  'DUST_BUILD_POLL_MS',
+  'GITHUB_TOKEN',
+  'GITHUB_REPO',
+  'GITHUB_API_URL',
+  'GITHUB_WEBHOOK_SECRET',
+  'DUST_WORKER_HEALTH_FILE',
+];
+
+/** Every variable the API server reads: a deployment's api service sets each (docker-compose.yml). */
+export const API_ENV_KEYS: readonly EnvKey[] = (Object.keys(EnvSchema.shape) as EnvKey[]).filter(
+  (key) => !LOCAL_ONLY_KEYS.includes(key) && key !== 'DUST_WORKER_HEALTH_FILE',
+);
 
 /** Server in which the test suite creates (and drops) its own databases. */
 export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {

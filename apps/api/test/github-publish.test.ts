@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { createGitHubTarget } from '../src/github/create-github-client';
 import { publishSeries, releaseFromBranch } from '../src/github/publish-series';
 import { signWebhookBody, verifyWebhookSignature } from '../src/github/verify-webhook-signature';
-import { type FakeGitHub, startFakeGitHub } from './github-fake-server';
+import { type FakeGitHub, startFakeGitHub } from './github/fake-server';
 
 let github: FakeGitHub;
 before(async () => {

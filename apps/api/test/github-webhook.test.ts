@@ -8,7 +8,7 @@ import { signWebhookBody } from '../src/github/verify-webhook-signature';
 import { createTestApp, type TestApp } from '../src/testing';
 import { BuildWorker } from '../src/worker/build-worker';
 import { FILE_READ, grouping } from './fixtures';
-import { type FakeGitHub, startFakeGitHub } from './github-fake-server';
+import { type FakeGitHub, startFakeGitHub } from './github/fake-server';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 

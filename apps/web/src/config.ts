@@ -22,11 +22,17 @@ function urlFrom(value: string | undefined, fallback: string, name: string): str
   }
 }
 
-const apiPort = portFrom(process.env.API_PORT, 3001, 'API_PORT');
+/** Every variable this module reads: a deployment's web service sets each (docker-compose.yml). */
+export const WEB_ENV_KEYS = ['WEB_PORT', 'API_URL', 'API_PORT'] as const;
 
-export const webConfig = Object.freeze({
-  /** Port `next start` listens on (the root `npm start` passes it as `-p`). */
-  webPort: portFrom(process.env.WEB_PORT, 3000, 'WEB_PORT'),
-  /** Where the review API listens; every server-side fetch and the /api proxy go there. */
-  apiUrl: urlFrom(process.env.API_URL, `http://127.0.0.1:${apiPort}`, 'API_URL'),
-});
+export function loadWebConfig(env: NodeJS.ProcessEnv) {
+  const apiPort = portFrom(env.API_PORT, 3001, 'API_PORT');
+  return Object.freeze({
+    /** Port `next start` listens on (the root `npm start` passes it as `-p`). */
+    webPort: portFrom(env.WEB_PORT, 3000, 'WEB_PORT'),
+    /** Where the review API listens; every server-side fetch and the /api proxy go there. */
+    apiUrl: urlFrom(env.API_URL, `http://127.0.0.1:${apiPort}`, 'API_URL'),
+  });
+}
+
+export const webConfig = loadWebConfig(process.env);

@@ -18,6 +18,9 @@ export interface KernelTestConfig {
 
 export const SETUP_COMMAND = 'npm run kernel:setup';
 
+/** What a deployment of a build worker may set for the kernel test (docker-compose.yml). */
+export const KERNEL_ENV_KEYS = ['DUST_CACHE_DIR'] as const;
+
 export function kernelTestConfig(env: NodeJS.ProcessEnv = process.env): KernelTestConfig {
   const cacheDir = env.DUST_CACHE_DIR || path.join(env.HOME || homedir(), '.cache', 'dust');
   const here = path.dirname(fileURLToPath(import.meta.url));

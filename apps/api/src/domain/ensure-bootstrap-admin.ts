@@ -1,5 +1,6 @@
 // DUST_BOOTSTRAP_TOKEN: after start, an `admin` account exists that this token
 // authenticates — the way to create the first real accounts.
+import { isUniqueViolation } from '../db/errors';
 import type { PrismaClient } from '../db/types';
 import { sha256 } from '../lib/secrets';
 import { appendEvent } from './append-event';
@@ -7,6 +8,18 @@ import { appendEvent } from './append-event';
 export const BOOTSTRAP_ADMIN_NAME = 'admin';
 
 export async function ensureBootstrapAdmin(prisma: PrismaClient, token: string): Promise<void> {
+  // Replicas start together: when another instance created the admin or its
+  // token first (a unique violation here), the next attempt finds them.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureOnce(prisma, token);
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+async function ensureOnce(prisma: PrismaClient, token: string): Promise<void> {
   const hash = sha256(token);
   await prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { name: BOOTSTRAP_ADMIN_NAME } });

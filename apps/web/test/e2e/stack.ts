@@ -134,7 +134,6 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** `apiEnv` adds to the API's environment (e.g. higher rate limits for benches). */
 /** The API's Prisma client is generated (git-ignored); its start script would do the same. */
 function ensureApiClient(): void {
   const result = spawnSync('node', ['--import', 'tsx', 'apps/api/src/db/generate.ts'], {
@@ -146,7 +145,13 @@ function ensureApiClient(): void {
     throw new Error(`generating the API's Prisma client failed (status ${result.status})`);
 }
 
-export async function startStack(apiEnv: Record<string, string> = {}): Promise<Stack> {
+/**
+ * `apiEnv` adds to the API's environment (e.g. higher rate limits for benches); as a
+ * function, it gets the web's URL (e.g. for DUST_PUBLIC_URL).
+ */
+export async function startStack(
+  apiEnv: Record<string, string> | ((urls: { webUrl: string }) => Record<string, string>) = {},
+): Promise<Stack> {
   ensureApiClient();
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'dust-web-e2e-'));
@@ -165,7 +170,7 @@ export async function startStack(apiEnv: Record<string, string> = {}): Promise<S
     LOG_LEVEL: 'warn',
     // plain http on loopback: a Secure cookie would not come back
     DUST_SECURE_COOKIES: '0',
-    ...apiEnv,
+    ...(typeof apiEnv === 'function' ? apiEnv({ webUrl }) : apiEnv),
   });
   const web = startProcess(
     join(REPO_ROOT, 'node_modules', '.bin', 'next'),

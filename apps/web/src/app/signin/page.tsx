@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '../../components/actions/SignInForm';
+import { GitHubSignInLink } from '../../components/GitHubSignInLink';
 import { getViewer } from '../../lib/viewer';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -13,9 +14,9 @@ function safeNext(next: string | undefined): string {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; github?: string }>;
 }) {
-  const { next } = await searchParams;
+  const { next, github } = await searchParams;
   const viewer = await getViewer().catch(() => null);
   return (
     <>
@@ -26,6 +27,12 @@ export default async function SignInPage({
           <Link href="/account">Your account</Link>
         </p>
       )}
+      {github === 'denied' && (
+        <p role="alert" className="error-text">
+          GitHub sign-in was cancelled.
+        </p>
+      )}
+      <GitHubSignInLink next={safeNext(next)} />
       <SignInForm next={safeNext(next)} />
       <p className="muted small">
         Accounts are created by an admin (<code>POST /api/users</code>). The command line uses API
