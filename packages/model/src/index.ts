@@ -4,6 +4,7 @@ export * from './compat';
 export * from './diagnostics';
 export * from './diff';
 export * from './grouping';
+export * from './mail';
 export * from './rebase';
 export * from './rules/email';
 export * from './rules/text';
