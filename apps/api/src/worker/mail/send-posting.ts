@@ -61,7 +61,10 @@ export async function sendPosting(ctx: SendContext, claimed: ClaimedPosting): Pr
       },
     });
     if (count !== 1) return 'lost';
-    await recordMailEvent(prisma, 'mail.sent', posting, { messages: posting.messages.length });
+    await recordMailEvent(prisma, 'mail.sent', posting, {
+      messages: posting.messages.length,
+      worker: ctx.workerId,
+    });
     return 'sent';
   } catch (error) {
     return deferOrFail(ctx, claimed, error);
