@@ -151,7 +151,7 @@ for (const kind of DB_KINDS) {
       assert.equal(again.json().status, 'duplicate');
 
       const comments = (
-        await t.app.inject({ url: `/api/proposals/${proposalId}/comments` })
+        await t.app.inject({ url: `/api/proposals/${proposalId}/comments?limit=100` })
       ).json();
       const comment = comments.items.find((c: { id: number }) => c.id === body.commentId);
       assert.equal(comment.author.name, carol.name);
@@ -245,6 +245,41 @@ for (const kind of DB_KINDS) {
       // Dust's own message coming back from the list changes nothing.
       const own = await ingest((rfc[1] as ReceivedMail).raw);
       assert.equal(own.json().status, 'own');
+    });
+
+    it('reads HTML mail as text and ignores attachments', async () => {
+      const patch1 = rfc[1] as ReceivedMail;
+      const raw = [
+        'From: =?UTF-8?Q?Zo=C3=AB_Html?= <zoe@outside.example.net>',
+        `Subject: Re: ${patch1.subject}`,
+        'Message-Id: <html-reply@outside.example.net>',
+        `In-Reply-To: <${patch1.messageId}>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Please <b>split</b> FILE_READ.<script>alert(1)</script><img src="https://tracker.example.net/x.png"></p>',
+        '--b1',
+        'Content-Type: application/octet-stream; name="secret.bin"',
+        'Content-Disposition: attachment; filename="secret.bin"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('ATTACHMENT-SECRET').toString('base64'),
+        '--b1--',
+        '',
+      ].join('\n');
+      const res = await ingest(raw);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.ok(res.json().commentId, res.body);
+      const comments = (
+        await t.app.inject({ url: `/api/proposals/${proposalId}/comments?limit=100` })
+      ).json();
+      const comment = comments.items.find((c: { id: number }) => c.id === res.json().commentId);
+      assert.match(comment.body, /Please split FILE_READ\./i);
+      assert.doesNotMatch(comment.body, /<b>|<script|<p>|ATTACHMENT-SECRET/);
+      assert.equal(comment.mail.from, 'Zoë Html');
     });
 
     it('notifies the proposal author, with List-Unsubscribe, and stops when they opt out', async () => {

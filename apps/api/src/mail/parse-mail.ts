@@ -3,6 +3,7 @@
 // rendered); attachments are ignored; nothing remote is fetched. Headers are
 // decoded (RFC 2047) by the parser and reduced to one visible line here.
 import { oneLineTextProblem, parseMessageIds } from '@dust/model';
+import { convert } from 'html-to-text';
 import { type AddressObject, simpleParser } from 'mailparser';
 
 export interface ParsedMail {
@@ -64,7 +65,19 @@ export async function parseMail(raw: Buffer | string): Promise<ParsedMail> {
     throw new BadMailError('the Message-Id is longer than 500 characters');
   const from = firstMailbox(mail.from);
   if (!from) throw new BadMailError('the message has no From: address');
-  const body = mail.text ?? '';
+  // mailparser derives text from a lone HTML body only; HTML inside multipart/mixed is ours
+  // to read as text: images and link targets dropped, nothing fetched.
+  const body =
+    mail.text ??
+    (typeof mail.html === 'string'
+      ? convert(mail.html, {
+          wordwrap: false,
+          selectors: [
+            { selector: 'img', format: 'skip' },
+            { selector: 'a', options: { ignoreHref: true } },
+          ],
+        })
+      : '');
   return {
     messageId,
     inReplyTo: parseMessageIds(headerText(mail.inReplyTo)),
