@@ -81,7 +81,9 @@ describe('mail in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 10 * 60_000
     await a.page.getByRole('button', { name: 'Post to the list' }).click();
     await a.page.getByTestId('mail-status').waitFor();
     const deadline = Date.now() + 60_000;
-    while (!(await a.page.getByTestId('mail-status').innerText()).includes('on the list')) {
+    while (
+      !((await a.page.getByTestId('mail-status').textContent()) ?? '').includes('on the list')
+    ) {
       assert.ok(Date.now() < deadline, 'the RFC posting was not sent within a minute');
       await new Promise((r) => setTimeout(r, 500));
       await a.page.reload();
@@ -92,10 +94,10 @@ describe('mail in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 10 * 60_000
 
     await a.page.goto('/account');
     const settings = a.page.getByTestId('mail-settings');
-    assert.match(await settings.innerText(), /You get mail .* at alice@example\.org/);
+    assert.match((await settings.textContent()) ?? '', /You get mail .* at alice@example\.org/);
     await a.page.getByRole('button', { name: 'Turn notification mail off' }).click();
     await a.page.getByRole('button', { name: 'Turn notification mail on' }).waitFor();
-    assert.match(await settings.innerText(), /You get no mail/);
+    assert.match((await settings.textContent()) ?? '', /You get no mail/);
     await screenshot(a.page, 'mail-account');
     await a.context.close();
   });
