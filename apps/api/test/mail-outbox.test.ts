@@ -84,7 +84,7 @@ describe('mail outbox on postgres: two instances', () => {
     t = await createTestApp('postgres', mailOverrides(smtp.port));
     const second = await openDatabase(t.config.database);
     const mail = t.config.mail as MailConfig;
-    const senders = [createSmtpSender(mail.smtpUrl), createSmtpSender(mail.smtpUrl)];
+    const senders = [createSmtpSender(mail.smtpUrl), createSmtpSender(mail.smtpUrl)] as const;
     try {
       const author = await t.createUser('contributor', { email: 'author@example.org' });
       const postings = 8;
@@ -107,7 +107,7 @@ describe('mail outbox on postgres: two instances', () => {
           new MailWorker({
             prisma,
             mail,
-            send: (senders[i] as { send: never }).send,
+            send: (senders[i] ?? senders[0]).send,
             workerId: `w${i}`,
           }),
       );
