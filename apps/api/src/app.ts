@@ -22,7 +22,10 @@ import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
 import eventsRoutes from './routes/events';
 import healthRoutes from './routes/health';
+import mailRoutes from './routes/mail';
+import meRoutes from './routes/me';
 import nameSuggestionsRoutes from './routes/name-suggestions';
+import postingsRoutes from './routes/postings';
 import previewsRoutes from './routes/previews';
 import proposalsRoutes from './routes/proposals';
 import releasesRoutes from './routes/releases';
@@ -33,6 +36,7 @@ import syscallsRoutes from './routes/syscalls';
 import tokensRoutes from './routes/tokens';
 import usersRoutes from './routes/users';
 import validateRoutes from './routes/validate';
+import mailWorker from './worker/mail/plugin';
 import buildWorker from './worker/plugin';
 
 export type { Config };
@@ -59,6 +63,8 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(bootstrap, { config });
   // The build worker (DUST_BUILD_WORKER): claims queued jobs, runs the kernel test.
   await fastify.register(buildWorker, { config });
+  // The mail worker (mail on and DUST_MAIL_WORKER): outbox, notifications, lore.
+  await fastify.register(mailWorker, { config });
 
   // One line per resource: routes/<resource>/index.ts.
   await fastify.register(authRoutes);
@@ -67,7 +73,10 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(commentsRoutes);
   await fastify.register(eventsRoutes);
   await fastify.register(healthRoutes);
+  await fastify.register(mailRoutes);
+  await fastify.register(meRoutes);
   await fastify.register(nameSuggestionsRoutes);
+  await fastify.register(postingsRoutes);
   await fastify.register(previewsRoutes);
   await fastify.register(proposalsRoutes);
   await fastify.register(releasesRoutes);

@@ -1,6 +1,7 @@
 // The one place that reads process.env: every setting is validated here, once, at boot.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emailProblem, oneLineTextProblem } from '@dust/model';
 import { z } from 'zod';
 
 /** Repository root (…/apps/api/src → …). The default data directory lives here. */
@@ -62,6 +63,22 @@ const EnvSchema = z.object({
     .optional(),
   /** Worker process only: a file touched while the worker is alive and reaches the database. */
   DUST_WORKER_HEALTH_FILE: z.string().min(1).optional(),
+  DUST_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://host:port or smtps://user:password@host:port')
+    .optional(),
+  DUST_MAIL_FROM: z.string().min(3).optional(),
+  DUST_LIST_ADDRESS: z.string().min(3).optional(),
+  DUST_LORE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DUST_LORE_POLL_SECONDS: z.coerce.number().int().min(1).default(300),
+  DUST_MAIL_WORKER: flag.default(true),
+  DUST_MAIL_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  DUST_MAIL_RETRY_SECONDS: z.coerce.number().min(0.01).default(30),
+  DUST_MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   NODE_ENV: z.string().optional(),
   /** npm sets INIT_CWD to where `npm run` was typed; relative paths resolve against it. */
   INIT_CWD: z.string().optional(),
@@ -100,6 +117,16 @@ export interface Config {
   github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
   /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID and _SECRET set; needs DUST_PUBLIC_URL). */
   githubOAuth?: GitHubOAuthConfig;
+  /** Sending mail; undefined = mail is off. */
+  mail: MailConfig | undefined;
+  /** Run the mail worker (outbox, notifications, lore) in this process. */
+  mailWorker: boolean;
+  mailWorkerPollMs: number;
+  /** First retry delay after a failed send; doubles up to an hour. */
+  mailRetrySeconds: number;
+  lorePollSeconds: number;
+  /** Largest message POST /api/mail takes, bytes. */
+  mailMaxBytes: number;
 }
 
 export type LogFormat = 'pretty' | 'json';
@@ -114,7 +141,65 @@ export interface GitHubOAuthConfig {
   maintainersTeam: { org: string; team: string } | null;
 }
 
+/** Mail (docs/design.md, "Mail"): on when DUST_SMTP_URL, DUST_MAIL_FROM, DUST_LIST_ADDRESS and DUST_PUBLIC_URL are set. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: { name: string; address: string };
+  /** The mailing list series and RFC postings go to. */
+  listAddress: string;
+  /** Origin of the web app, without a trailing slash: links in mail point there. */
+  publicUrl: string;
+  /** A public-inbox inbox URL ending in "/": sent threads are followed there. */
+  loreUrl: string | undefined;
+}
+
 export class ConfigError extends Error {}
+
+function parseMailbox(value: string, what: string): { name: string; address: string } {
+  const match = /^\s*(?:(.*?)\s*<([^<>]+)>|([^<>\s]+))\s*$/.exec(value);
+  const name = (match?.[1] ?? '').replace(/^"(.*)"$/, '$1');
+  const address = match?.[2] ?? match?.[3] ?? '';
+  const why = emailProblem(address) ?? (name ? oneLineTextProblem(name) : undefined);
+  if (!match || why) {
+    throw new ConfigError(
+      `Invalid environment:\n  ${what}: expected "Name <address>" or an address (the address ${why ?? 'is missing'})`,
+    );
+  }
+  return { name, address };
+}
+
+function mailConfig(e: Env): MailConfig | undefined {
+  const vars = {
+    DUST_SMTP_URL: e.DUST_SMTP_URL,
+    DUST_MAIL_FROM: e.DUST_MAIL_FROM,
+    DUST_LIST_ADDRESS: e.DUST_LIST_ADDRESS,
+    DUST_PUBLIC_URL: e.DUST_PUBLIC_URL,
+  };
+  // DUST_PUBLIC_URL also serves GitHub sign-in: the three mail settings turn mail on.
+  const set = Object.entries(vars).filter(([k, v]) => k !== 'DUST_PUBLIC_URL' && v !== undefined);
+  if (set.length === 0) {
+    if (e.DUST_LORE_URL) {
+      throw new ConfigError(
+        'Invalid environment:\n  DUST_LORE_URL needs mail on (DUST_SMTP_URL …)',
+      );
+    }
+    return undefined;
+  }
+  if (set.length < 3 || !e.DUST_PUBLIC_URL) {
+    const missing = Object.keys(vars).filter((k) => vars[k as keyof typeof vars] === undefined);
+    throw new ConfigError(
+      `Invalid environment:\n  mail needs ${Object.keys(vars).join(', ')} together; missing ${missing.join(', ')}`,
+    );
+  }
+  const list = parseMailbox(e.DUST_LIST_ADDRESS as string, 'DUST_LIST_ADDRESS');
+  return {
+    smtpUrl: e.DUST_SMTP_URL as string,
+    from: parseMailbox(e.DUST_MAIL_FROM as string, 'DUST_MAIL_FROM'),
+    listAddress: list.address,
+    publicUrl: (e.DUST_PUBLIC_URL as string).replace(/\/+$/, ''),
+    loreUrl: e.DUST_LORE_URL ? `${e.DUST_LORE_URL.replace(/\/+$/, '')}/` : undefined,
+  };
+}
 
 type Env = z.infer<typeof EnvSchema>;
 
@@ -219,6 +304,12 @@ export function loadConfig(
     buildWorkerPollMs: e.DUST_BUILD_POLL_MS,
     ...(github ? { github } : {}),
     ...(githubOAuth ? { githubOAuth } : {}),
+    mail: mailConfig(e),
+    mailWorker: e.DUST_MAIL_WORKER,
+    mailWorkerPollMs: e.DUST_MAIL_POLL_MS,
+    mailRetrySeconds: e.DUST_MAIL_RETRY_SECONDS,
+    lorePollSeconds: e.DUST_LORE_POLL_SECONDS,
+    mailMaxBytes: e.DUST_MAIL_MAX_BYTES,
   };
 }
 
@@ -232,6 +323,12 @@ export interface WorkerConfig {
   github?: NonNullable<Config['github']>;
   /** Touched while the worker runs and reaches the database (the container's healthcheck). */
   healthFile: string | null;
+  /** The mail worker runs beside the build worker when mail is on and DUST_MAIL_WORKER is on. */
+  mail: MailConfig | undefined;
+  mailWorker: boolean;
+  mailWorkerPollMs: number;
+  mailRetrySeconds: number;
+  lorePollSeconds: number;
 }
 
 export function loadWorkerConfig(
@@ -254,6 +351,11 @@ export function loadWorkerConfig(
     pollMs: e.DUST_BUILD_POLL_MS,
     ...(github ? { github } : {}),
     healthFile: e.DUST_WORKER_HEALTH_FILE ?? null,
+    mail: mailConfig(e),
+    mailWorker: e.DUST_MAIL_WORKER,
+    mailWorkerPollMs: e.DUST_MAIL_POLL_MS,
+    mailRetrySeconds: e.DUST_MAIL_RETRY_SECONDS,
+    lorePollSeconds: e.DUST_LORE_POLL_SECONDS,
   };
 }
 
@@ -275,6 +377,15 @@ export const WORKER_ENV_KEYS: readonly EnvKey[] = [
   'GITHUB_API_URL',
   'GITHUB_WEBHOOK_SECRET',
   'DUST_WORKER_HEALTH_FILE',
+  'DUST_SMTP_URL',
+  'DUST_MAIL_FROM',
+  'DUST_LIST_ADDRESS',
+  'DUST_PUBLIC_URL',
+  'DUST_LORE_URL',
+  'DUST_LORE_POLL_SECONDS',
+  'DUST_MAIL_WORKER',
+  'DUST_MAIL_POLL_MS',
+  'DUST_MAIL_RETRY_SECONDS',
 ];
 
 /** Every variable the API server reads: a deployment's api service sets each (docker-compose.yml). */

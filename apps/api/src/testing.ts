@@ -50,6 +50,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     database: { kind: 'pglite', dataDir: null },
     bootstrapToken: newSecret('dust_boot_'),
     buildWorker: false,
+    mailWorker: false,
     rateLimit: { writesPerMinute: 100_000, loginPerMinute: 100_000 },
     ...overrides,
   };

@@ -4,9 +4,20 @@ import { readConfig } from './config';
 export interface CliIo {
   readonly color: boolean;
   readonly debug: boolean;
+  /** Where `dust mail` sends, and with which token (DUST_API_URL, DUST_TOKEN). */
+  readonly apiUrl: string;
+  readonly token: string | undefined;
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
+  /** Standard input as bytes (mail is not always UTF-8). */
+  readStdinBytes(): Promise<Buffer>;
+}
+
+async function readAll(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export function processIo(): CliIo {
@@ -20,10 +31,7 @@ export function processIo(): CliIo {
     ...config,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: async () => (await readAll()).toString('utf8'),
+    readStdinBytes: readAll,
   };
 }

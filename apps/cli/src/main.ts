@@ -42,6 +42,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/render')).renderCommand,
   },
   {
+    name: 'mail',
+    summary: 'take replies from the list into Dust (dust mail ingest)',
+    load: async () => (await import('./commands/mail')).mailCommand,
+  },
+  {
     name: 'kernel-test',
     summary: 'apply, checkpatch, build and boot a series under QEMU',
     load: async () => (await import('./commands/kernel-test')).kernelTestCommand,

@@ -4,6 +4,7 @@ export * from './compat';
 export * from './diagnostics';
 export * from './diff';
 export * from './grouping';
+export * from './mail';
 export * from './rebase';
 export * from './reference/build-grouping';
 export * from './reference/pledge';

@@ -3,11 +3,13 @@ import type { Verdict } from '../generated/prisma/client';
 import { forbidden } from '../lib/problem';
 import { appendEvent } from './append-event';
 import { findProposal, findRevision } from './find-proposal';
+import { MAIL_ORIGIN_SELECT } from './mail/present-mail';
 import { assertOpen } from './proposal-guards';
 
 export const reviewInclude = {
   author: { select: { id: true, name: true } },
   revision: { select: { number: true, proposalId: true } },
+  inboundMail: { select: MAIL_ORIGIN_SELECT },
 } as const;
 
 /** ack / nak / concern on one revision, by anyone but the proposal's author. */

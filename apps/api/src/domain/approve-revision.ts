@@ -17,6 +17,7 @@ import type { AuthUser } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
 import { findProposal, findRevision, lockProposal } from './find-proposal';
 import { getBaseline } from './get-baseline';
+import { enqueueSeriesPosting } from './mail/enqueue-series-posting';
 import { markSiblingProposals } from './mark-sibling-proposals';
 
 export function ackTrailer(user: { name: string; email: string | null }): string {
@@ -33,7 +34,8 @@ async function collectTrailers(tx: Tx, proposalId: number, grouping: unknown): P
   for (const ack of acks) {
     // An ack counts when it was given to this very grouping (this revision or an identical one).
     if (!diffGroupings(asGrouping(ack.revision.grouping), asGrouping(grouping)).identical) continue;
-    const trailer = ackTrailer(ack.author);
+    // A trailer from the list is carried exactly as written (docs/design.md, "Mail").
+    const trailer = ack.trailer ?? ackTrailer(ack.author);
     if (!trailers.includes(trailer)) trailers.push(trailer);
   }
   return trailers;
@@ -44,6 +46,8 @@ export async function approveRevision(
   actor: AuthUser,
   proposalId: number,
   number: number,
+  /** With mail on, the release's series is queued for the list in the same transaction. */
+  opts: { listAddress?: string | undefined } = {},
 ) {
   try {
     return await prisma.$transaction(
@@ -128,6 +132,9 @@ export async function approveRevision(
           ...common,
           data: { jobId: job.id, release: release.number },
         });
+        if (opts.listAddress) {
+          await enqueueSeriesPosting(tx, release, opts.listAddress, actor.id);
+        }
         return { release, proposal: await findProposal(tx, proposalId) };
       },
       { timeout: 60_000, maxWait: 60_000 },

@@ -19,7 +19,14 @@ export async function createUser(prisma: PrismaClient, actorId: number, input: N
     const taken = await tx.user.findUnique({ where: { name: input.name } });
     if (taken) throw conflict('user-exists', `An account named "${input.name}" already exists.`);
     const user = await tx.user.create({
-      data: { name: input.name, role: input.role, email: input.email ?? null, passwordHash },
+      data: {
+        name: input.name,
+        role: input.role,
+        email: input.email ?? null,
+        // An admin creating the account vouches for its address (docs/design.md, "Mail").
+        emailVerifiedAt: input.email ? new Date() : null,
+        passwordHash,
+      },
     });
     await appendEvent(tx, {
       type: 'user.created',

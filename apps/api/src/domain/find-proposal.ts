@@ -1,8 +1,12 @@
 // Loading proposals and revisions, or 404.
 import type { Db } from '../db/types';
 import { notFound } from '../lib/problem';
+import { POSTING_SELECT } from './mail/present-mail';
 
-export const revisionInclude = { author: { select: { id: true, name: true } } } as const;
+export const revisionInclude = {
+  author: { select: { id: true, name: true } },
+  rfcPosting: { select: POSTING_SELECT },
+} as const;
 
 export const proposalInclude = {
   author: { select: { id: true, name: true } },

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/types';
 import { toPage } from '../lib/paginate';
 import { findProposal } from './find-proposal';
+import { MAIL_ORIGIN_SELECT } from './mail/present-mail';
 
 export interface CommentFilter {
   revision?: number | undefined;
@@ -21,7 +22,10 @@ export async function listComments(prisma: PrismaClient, proposalId: number, f: 
       ...(f.syscall !== undefined ? { syscall: f.syscall } : {}),
       ...(f.cursor ? { id: { gt: f.cursor } } : {}),
     },
-    include: { author: { select: { id: true, name: true } } },
+    include: {
+      author: { select: { id: true, name: true } },
+      inboundMail: { select: MAIL_ORIGIN_SELECT },
+    },
     orderBy: { id: 'asc' },
     take: f.limit + 1,
   });

@@ -1,9 +1,14 @@
+import { presentMailOrigin } from '../domain/mail/present-mail';
 import type { Comment, NameSuggestion, Review } from '../generated/prisma/client';
 import { iso, isoOrNull, userRef } from './present';
 
 type Author = { author: { id: number; name: string } };
+/** Loaded with MAIL_ORIGIN_SELECT where the reader shows where a reply came from. */
+type MailOrigin = {
+  inboundMail?: Parameters<typeof presentMailOrigin>[0];
+};
 
-export const presentComment = (c: Comment & Author) => ({
+export const presentComment = (c: Comment & Author & MailOrigin) => ({
   id: c.id,
   proposalId: c.proposalId,
   revision: c.revisionNumber,
@@ -12,10 +17,11 @@ export const presentComment = (c: Comment & Author) => ({
   body: c.body,
   author: userRef(c.author),
   createdAt: iso(c.createdAt),
+  mail: presentMailOrigin(c.inboundMail),
 });
 
 export const presentReview = (
-  r: Review & Author & { revision: { number: number; proposalId: number } },
+  r: Review & Author & MailOrigin & { revision: { number: number; proposalId: number } },
 ) => ({
   id: r.id,
   proposalId: r.revision.proposalId,
@@ -27,6 +33,8 @@ export const presentReview = (
   outdated: r.outdated,
   author: userRef(r.author),
   createdAt: iso(r.createdAt),
+  source: r.source === 'mail' ? ('mail' as const) : ('web' as const),
+  mail: presentMailOrigin(r.inboundMail),
 });
 
 export const presentNameSuggestion = (

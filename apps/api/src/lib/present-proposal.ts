@@ -1,4 +1,5 @@
 import type { LoadedProposal, LoadedRevision } from '../domain/find-proposal';
+import { presentMail } from '../domain/mail/present-mail';
 import { asDiagnostics, asGrouping, iso, userRef } from './present';
 
 export const presentRevision = (r: LoadedRevision) => ({
@@ -11,6 +12,7 @@ export const presentRevision = (r: LoadedRevision) => ({
   diagnostics: asDiagnostics(r.diagnostics),
   author: userRef(r.author),
   createdAt: iso(r.createdAt),
+  mail: presentMail(r.rfcPosting),
 });
 
 type ProposalSummaryRow = Pick<

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+import { MailOriginSchema } from './mail';
 import { MarkdownSchema } from './proposals';
 
 export const CommentSchema = z.object({
@@ -11,6 +12,7 @@ export const CommentSchema = z.object({
   body: z.string().describe('Markdown, raw: render it safely.'),
   author: UserRefSchema,
   createdAt: TimestampSchema,
+  mail: MailOriginSchema.nullable(),
 });
 
 export const CreateCommentBodySchema = z.strictObject({
@@ -43,6 +45,10 @@ export const ReviewSchema = z.object({
   outdated: z.boolean().describe('An ack given to a grouping the proposal has since changed.'),
   author: UserRefSchema,
   createdAt: TimestampSchema,
+  source: z
+    .enum(['web', 'mail'])
+    .describe('"mail": a trailer or Concern: line in a reply to the list.'),
+  mail: MailOriginSchema.nullable(),
 });
 
 export const CreateReviewBodySchema = z.strictObject({

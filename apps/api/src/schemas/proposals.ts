@@ -1,6 +1,7 @@
 import { DiagnosticSchema, GroupingSchema } from '@dust/model';
 import { z } from 'zod';
 import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
+import { MailStatusSchema } from './mail';
 
 /** One line of printable text: titles end up in commit subjects and emails. */
 export const TitleSchema = z
@@ -31,6 +32,7 @@ export const RevisionSchema = z.object({
   diagnostics: z.array(DiagnosticSchema),
   author: UserRefSchema,
   createdAt: TimestampSchema,
+  mail: MailStatusSchema.nullable().describe('Its RFC posting to the list (POST …/post).'),
 });
 
 export const ProposalSummarySchema = z.object({

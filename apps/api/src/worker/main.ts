@@ -1,5 +1,6 @@
-// `npm run start:worker`: the build worker as a process of its own, with no HTTP
-// server, for deployments where the API runs with DUST_BUILD_WORKER=off. It opens
+// `npm run start:worker`: the build worker (and, when mail is on, the mail
+// worker) as a process of its own, with no HTTP server, for deployments where
+// the API runs with DUST_BUILD_WORKER=off and DUST_MAIL_WORKER=off. It opens
 // PostgreSQL (applying pending migrations, under the same advisory lock as the
 // API), claims build jobs with FOR UPDATE SKIP LOCKED like any other worker, and
 // on SIGTERM/SIGINT gives a running job back to the queue before it exits.
@@ -8,8 +9,10 @@ import { ConfigError, loadWorkerConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { createGitHubTarget } from '../github/create-github-client';
 import { loggerOptions } from '../lib/logger-options';
+import { createSmtpSender } from '../mail/smtp-transport';
 import { BuildWorker } from './build-worker';
 import { startHealthFile } from './health-file';
+import { MailWorker, type MailWorkerOptions } from './mail/mail-worker';
 import { realKernelTest } from './real-kernel-test';
 
 const HEALTH_INTERVAL_MS = 10_000;
@@ -36,6 +39,7 @@ async function main() {
     { workerId: worker.id, runner: config.github ? 'github' : 'local' },
     'build worker started',
   );
+  const mail = startMailWorker(config, db.prisma, log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,7 +53,7 @@ async function main() {
     timer.unref();
     try {
       health?.stop();
-      await worker.stop();
+      await Promise.all([worker.stop(), mail?.stop()]);
       await db.close();
       log.info('stopped');
       log.flush();
@@ -61,6 +65,36 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The mail worker beside the build worker, or null when mail or DUST_MAIL_WORKER is off. */
+function startMailWorker(
+  config: ReturnType<typeof loadWorkerConfig>,
+  prisma: Awaited<ReturnType<typeof openDatabase>>['prisma'],
+  log: NonNullable<MailWorkerOptions['log']>,
+): { stop(): Promise<void> } | null {
+  if (!config.mail || !config.mailWorker) {
+    log.info({}, config.mail ? 'mail worker off (DUST_MAIL_WORKER)' : 'mail is off');
+    return null;
+  }
+  const smtp = createSmtpSender(config.mail.smtpUrl);
+  const worker = new MailWorker({
+    prisma,
+    mail: config.mail,
+    send: smtp.send,
+    pollMs: config.mailWorkerPollMs,
+    retrySeconds: config.mailRetrySeconds,
+    lorePollSeconds: config.lorePollSeconds,
+    log,
+  });
+  worker.start();
+  log.info({ workerId: worker.id }, 'mail worker started');
+  return {
+    async stop() {
+      await worker.stop();
+      smtp.close();
+    },
+  };
 }
 
 main().catch((err: unknown) => {

@@ -30,6 +30,48 @@ export interface Revision {
   diagnostics: Diagnostic[];
   author: UserRef;
   createdAt: string;
+  /** its RFC posting to the list; null when never posted */
+  mail?: MailStatus | null;
+}
+
+/** A posting to the mailing list (docs/design.md, "Mail"). */
+export interface MailStatus {
+  status: 'queued' | 'sent' | 'failed';
+  messageId: string | null;
+  sentAt: string | null;
+  error: string | null;
+}
+
+/** Where a comment or review taken from a reply on the list came from. */
+export interface MailOrigin {
+  from: string;
+  /** the sender is the author account; false: someone outside Dust */
+  viaAccount: boolean;
+  messageId: string;
+  patch: string | null;
+}
+
+export interface MailInfo {
+  sending: boolean;
+  list: string | null;
+  lore: string | null;
+}
+
+export interface MailSettings {
+  email: string | null;
+  emailVerified: boolean;
+  mailNotifications: boolean;
+  mail: 'on' | 'off';
+}
+
+export interface Notification {
+  id: number;
+  type: string;
+  unread: boolean;
+  actor: UserRef | null;
+  proposal: { id: number; title: string } | null;
+  summary: string;
+  createdAt: string;
 }
 
 export interface ProposalSummary {
@@ -70,6 +112,7 @@ export interface Comment {
   body: string;
   author: UserRef;
   createdAt: string;
+  mail?: MailOrigin | null;
 }
 
 export type Verdict = 'ack' | 'nak' | 'concern';
@@ -85,6 +128,8 @@ export interface Review {
   outdated: boolean;
   author: UserRef;
   createdAt: string;
+  source?: 'web' | 'mail';
+  mail?: MailOrigin | null;
 }
 
 export interface NameSuggestion {
@@ -147,6 +192,8 @@ export interface Release extends Omit<ReleaseSummary, 'build'> {
   trailers: string[];
   series: SeriesLinks | null;
   build: Build | null;
+  /** the series on the list; null when mail is off */
+  mail?: MailStatus | null;
 }
 
 export interface Baseline {

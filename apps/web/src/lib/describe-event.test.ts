@@ -14,3 +14,12 @@ test('describes community events and hides account housekeeping', () => {
   assert.equal(isCommunityEvent({ type: 'token.revoked' }), false);
   assert.equal(isCommunityEvent({ type: 'comment.created' }), true);
 });
+
+test('words list mail and hides notification mail', () => {
+  assert.equal(
+    describeEvent({ type: 'mail.received', data: {} }),
+    'replied on the mailing list to',
+  );
+  assert.equal(isCommunityEvent({ type: 'mail.sent', data: { kind: 'series' } }), true);
+  assert.equal(isCommunityEvent({ type: 'mail.sent', data: { kind: 'notification' } }), false);
+});

@@ -21,11 +21,18 @@ const PHRASES: Record<string, string> = {
   'name-suggestion.adopted': 'adopted a name on',
   'revision.approved': 'approved',
   'release.created': 'released',
+  'mail.queued': 'queued for the mailing list',
+  'mail.sent': 'sent to the mailing list',
+  'mail.deferred': 'could not yet mail (retrying)',
+  'mail.failed': 'could not mail',
+  'mail.received': 'replied on the mailing list to',
 };
 
 const HIDDEN_PREFIXES = ['token.', 'session.', 'user.'];
 
-export function isCommunityEvent(e: Pick<ApiEvent, 'type'>): boolean {
+export function isCommunityEvent(e: Pick<ApiEvent, 'type' | 'data'>): boolean {
+  // One notification mail to one person is housekeeping too.
+  if (e.type.startsWith('mail.') && e.data?.kind === 'notification') return false;
   return !HIDDEN_PREFIXES.some((p) => e.type.startsWith(p));
 }
 

@@ -5,7 +5,10 @@ import type {
   ApiToken,
   Baseline,
   Comment,
+  MailInfo,
+  MailSettings,
   NameSuggestion,
+  Notification,
   Proposal,
   ProposalSummary,
   Release,
@@ -38,6 +41,13 @@ async function listAll<T>(path: string, max = 5000): Promise<T[]> {
   }
   return all;
 }
+
+export const getMailInfo = () => apiGet<MailInfo>('/api/mail');
+export const getMailSettings = () => apiGet<MailSettings>('/api/me/settings');
+export const listNotifications = () =>
+  apiGet<{ items: Notification[]; unread: number; seenEventId: number }>(
+    '/api/me/notifications?limit=30',
+  );
 
 export const getBaseline = () => apiGet<Baseline>('/api/baseline');
 

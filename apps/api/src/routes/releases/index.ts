@@ -4,6 +4,7 @@
 import type { Grouping } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { POSTING_SELECT, presentMail } from '../../domain/mail/present-mail';
 import { describeBuild } from '../../domain/releases/describe-build';
 import {
   listReleases,
@@ -83,12 +84,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!release) throw notFound(`Release ${k}`);
       const series = k === 0 ? null : await seriesOf(k);
       const job = release.buildJobs[0];
+      const posting = await app.prisma.mailPosting.findUnique({
+        where: { releaseId: release.id },
+        select: POSTING_SELECT,
+      });
       return {
         ...summarizeRelease(release),
         grouping: release.grouping as Grouping,
         trailers: release.trailers as string[],
         series: series ? seriesLinks(`/api/releases/${k}`, series) : null,
         build: job ? describeBuild(job) : null,
+        mail: presentMail(posting),
       };
     },
   );

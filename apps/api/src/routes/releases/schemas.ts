@@ -1,5 +1,6 @@
 import { GroupingSchema } from '@dust/model';
 import { z } from 'zod';
+import { MailStatusSchema } from '../../schemas/mail';
 
 export const BuildStageSchema = z.object({
   name: z.string(),
@@ -61,6 +62,9 @@ export const ReleaseDetailSchema = ReleaseSummarySchema.extend({
     'null for release 0 (the empty baseline has no patch).',
   ),
   build: BuildSchema.nullable(),
+  mail: MailStatusSchema.nullable().describe(
+    'The series as sent to the list; null when mail is off.',
+  ),
 });
 
 export const ReleaseParamsSchema = z.strictObject({

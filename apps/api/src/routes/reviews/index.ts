@@ -72,7 +72,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentReview(await resolveReview(app.prisma, currentUser(request).id, request.params.id)),
+      presentReview(
+        await resolveReview(
+          app.prisma,
+          currentUser(request).id,
+          request.params.id,
+          currentUser(request).role,
+        ),
+      ),
   );
 };
 

@@ -152,7 +152,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         currentUser(request),
         request.params.id,
         request.params.n,
+        { listAddress: app.config.mail?.listAddress },
       );
+      app.mailWorker?.wake();
       return reply
         .code(201)
         .header('location', `/api/releases/${release.number}`)

@@ -1,4 +1,5 @@
 import type { Comment } from '../../lib/api-types';
+import { MailAuthor } from '../MailStatusView';
 import { Markdown } from '../Markdown';
 import { Time } from '../Time';
 
@@ -16,7 +17,7 @@ export function CommentList({
       {comments.map((c) => (
         <article key={c.id} className="comment" id={`comment-${c.id}`}>
           <div className="meta">
-            <strong>{c.author.name}</strong> · <Time iso={c.createdAt} />
+            <MailAuthor author={c.author} mail={c.mail} /> · <Time iso={c.createdAt} />
             {c.revision ? ` · on v${c.revision}` : ''}
             {showAttachment && c.flag && (
               <>

@@ -1,5 +1,6 @@
 import type { Review, Viewer } from '../../lib/api-types';
 import { ActionButton } from '../actions/ActionButton';
+import { MailAuthor } from '../MailStatusView';
 import { Markdown } from '../Markdown';
 import { Time } from '../Time';
 
@@ -11,7 +12,7 @@ export function ReviewList({ reviews, viewer }: { reviews: Review[]; viewer: Vie
         <article key={r.id} className="comment" id={`review-${r.id}`}>
           <div className="meta row">
             <span className={`badge ${r.verdict}`}>{r.verdict === 'nak' ? 'NAK' : r.verdict}</span>
-            <strong>{r.author.name}</strong>
+            <MailAuthor author={r.author} mail={r.mail} />
             <Time iso={r.createdAt} />
             {r.outdated && <span className="badge">outdated: the grouping changed since</span>}
             {r.verdict === 'concern' &&
@@ -23,7 +24,9 @@ export function ReviewList({ reviews, viewer }: { reviews: Review[]; viewer: Vie
             {r.verdict === 'concern' &&
               !r.resolved &&
               viewer &&
-              String(viewer.id) === String(r.author.id) && (
+              (String(viewer.id) === String(r.author.id) ||
+                // A concern raised by mail from outside Dust is resolved by a maintainer.
+                (r.mail && !r.mail.viaAccount && viewer.role !== 'contributor')) && (
                 <ActionButton
                   method="POST"
                   path={`/api/reviews/${encodeURIComponent(r.id)}/resolve`}

@@ -11,6 +11,7 @@ import { Markdown } from '../../../components/Markdown';
 import { ApprovePanel } from '../../../components/proposal/ApprovePanel';
 import { CommentList } from '../../../components/proposal/CommentList';
 import { FlagCard } from '../../../components/proposal/FlagCard';
+import { PostToListPanel } from '../../../components/proposal/PostToListPanel';
 import { ReviewList } from '../../../components/proposal/ReviewList';
 import { SeriesPreview } from '../../../components/proposal/SeriesPreview';
 import { Time } from '../../../components/Time';
@@ -18,6 +19,7 @@ import { flagChanges } from '../../../lib/flag-changes';
 import { locateFlagIndex } from '../../../lib/locate-flag';
 import {
   getBaseline,
+  getMailInfo,
   getProposal,
   listAllReviews,
   listComments,
@@ -46,10 +48,11 @@ export default async function ProposalPage({
   const { id } = await params;
   const search = await searchParams;
   return withProblem(async () => {
-    const [proposal, baseline, viewer] = await Promise.all([
+    const [proposal, baseline, viewer, mailInfo] = await Promise.all([
       getProposal(id),
       getBaseline(),
       getViewer(),
+      getMailInfo(),
     ]);
     if (!proposal) notFound();
     const numbers = proposal.revisions.map((r) => r.number).sort((a, b) => a - b);
@@ -253,6 +256,13 @@ export default async function ProposalPage({
         )}
 
         <h2 id="series">Patch series preview (v{n})</h2>
+        <PostToListPanel
+          proposalId={proposal.id}
+          revision={revision}
+          mailInfo={mailInfo}
+          canPost={isAuthor || viewer?.role === 'maintainer' || viewer?.role === 'admin'}
+          open={proposal.status === 'open'}
+        />
         <SeriesPreview
           proposalId={proposal.id}
           revision={n}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BuildVerdict } from '../../../components/BuildVerdict';
 import { GroupingChanges } from '../../../components/GroupingChanges';
+import { MailStatusView } from '../../../components/MailStatusView';
 import { SeriesView } from '../../../components/SeriesView';
 import { Time } from '../../../components/Time';
 import { publicOrigin } from '../../../lib/public-origin';
@@ -53,6 +54,9 @@ export default async function ReleasePage({
 
         <h2>Build verdict</h2>
         <BuildVerdict build={release.build} />
+        {release.mail && (
+          <MailStatusView mail={release.mail} what={`the v${release.number} series`} />
+        )}
 
         {release.series ? (
           <>
