@@ -10,6 +10,7 @@ import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
 import errors, { sendProblem } from './plugins/app/errors';
 import jsonBody from './plugins/app/json-body';
+import storableText from './plugins/app/storable-text';
 import cookie from './plugins/external/cookie';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -52,6 +53,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
 
   await fastify.register(errors);
   await fastify.register(jsonBody);
+  await fastify.register(storableText);
   await fastify.register(database, { config });
   await fastify.register(auth);
   await fastify.register(bootstrap, { config });

@@ -5,14 +5,36 @@
 import { Prisma } from '../generated/prisma/client';
 
 const UNIQUE_VIOLATION = '23505';
+/** character_not_in_repertoire (NUL in text) and untranslatable_character (\u0000 in jsonb). */
+const INVALID_TEXT: ReadonlySet<string> = new Set(['22021', '22P05']);
+
+/** The SQLSTATE a driver adapter error carries, if any. */
+function sqlState(err: unknown): string | undefined {
+  if (!(err instanceof Error) || err.name !== 'DriverAdapterError') return undefined;
+  const cause = (err as Error & { cause?: { code?: string; originalCode?: string } }).cause;
+  return cause?.originalCode ?? cause?.code;
+}
 
 export function isUniqueViolation(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === 'P2002';
-  if (err instanceof Error && err.name === 'DriverAdapterError') {
-    const cause = (
-      err as Error & { cause?: { kind?: string; code?: string; originalCode?: string } }
-    ).cause;
-    return cause?.code === UNIQUE_VIOLATION || cause?.originalCode === UNIQUE_VIOLATION;
+  return sqlState(err) === UNIQUE_VIOLATION;
+}
+
+/**
+ * Text the database cannot store: PostgreSQL refuses NUL (22021, 22P05), and
+ * Prisma's query serialiser refuses a lone surrogate before the query is sent
+ * (checked with Prisma 6.19: "JSON Error: unexpected end of hex escape"). The
+ * storable-text hook refuses both first; this is the last guard behind it.
+ */
+export function isInvalidTextError(err: unknown): boolean {
+  const state = sqlState(err);
+  if (state !== undefined) return INVALID_TEXT.has(state);
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    const code = (err.meta as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && INVALID_TEXT.has(code);
   }
-  return false;
+  return (
+    err instanceof Prisma.PrismaClientUnknownRequestError &&
+    /JSON Error: unexpected end of hex escape/.test(err.message)
+  );
 }

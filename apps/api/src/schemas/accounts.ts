@@ -1,3 +1,4 @@
+import { oneLineText } from '@dust/model';
 import { z } from 'zod';
 import { RoleSchema, TimestampSchema } from './common';
 
@@ -36,12 +37,7 @@ export const CreatedUserSchema = z.object({
 });
 
 export const CreateTokenBodySchema = z.strictObject({
-  name: z
-    .string()
-    .max(100)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters')
-    .default('')
-    .describe('What the token is for.'),
+  name: oneLineText().max(100).default('').describe('What the token is for (one line).'),
 });
 
 export const TokenSchema = z.object({

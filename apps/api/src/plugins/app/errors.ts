@@ -6,7 +6,7 @@ import type { Diagnostic } from '@dust/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUniqueViolation } from '../../db/errors';
+import { isInvalidTextError, isUniqueViolation } from '../../db/errors';
 import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
 
 export function sendProblem(
@@ -33,7 +33,7 @@ function validationDiagnostics(error: FastifyError): Diagnostic[] {
   }));
 }
 
-function toProblem(
+export function toProblem(
   error: FastifyError,
   request: FastifyRequest,
 ): { problem: Problem; headers?: Record<string, string> } {
@@ -50,6 +50,17 @@ function toProblem(
           ' ',
         ),
         diagnostics: validationDiagnostics(error),
+      },
+    };
+  }
+  if (isInvalidTextError(error)) {
+    // The last guard behind the storable-text hook (plugins/app/storable-text.ts).
+    return {
+      problem: {
+        type: 'urn:dust:problem:invalid-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The request holds text the database cannot store (a NUL or a lone surrogate).',
       },
     };
   }
