@@ -2,12 +2,25 @@ import type { PrismaClient } from '../db/types';
 import { conflict, forbidden, notFound } from '../lib/problem';
 import { reviewInclude } from './add-review';
 import { appendEvent } from './append-event';
+import { lockProposal } from './find-proposal';
 
-/** The author of a concern marks it resolved; it no longer blocks approval. */
+/**
+ * The author of a concern marks it resolved; it no longer blocks approval, so
+ * this takes the proposal lock that approval takes, and reads the review again
+ * under it.
+ */
 export async function resolveReview(prisma: PrismaClient, actorId: number, reviewId: number) {
   return prisma.$transaction(async (tx) => {
-    const review = await tx.review.findUnique({ where: { id: reviewId }, include: reviewInclude });
-    if (!review) throw notFound(`Review ${reviewId}`);
+    const found = await tx.review.findUnique({
+      where: { id: reviewId },
+      select: { revision: { select: { proposalId: true } } },
+    });
+    if (!found) throw notFound(`Review ${reviewId}`);
+    await lockProposal(tx, found.revision.proposalId);
+    const review = await tx.review.findUniqueOrThrow({
+      where: { id: reviewId },
+      include: reviewInclude,
+    });
     if (review.authorId !== actorId)
       throw forbidden(`Only ${review.author.name}, who raised it, can resolve it.`);
     if (review.verdict !== 'concern')

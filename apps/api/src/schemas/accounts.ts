@@ -1,4 +1,4 @@
-import { oneLineText } from '@dust/model';
+import { EmailSchema, oneLineText } from '@dust/model';
 import { z } from 'zod';
 import { RoleSchema, TimestampSchema } from './common';
 
@@ -16,7 +16,9 @@ export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(2
 export const CreateUserBodySchema = z.strictObject({
   name: UserNameSchema,
   role: RoleSchema,
-  email: z.email().max(200).optional().describe('Used in Acked-by trailers.'),
+  email: EmailSchema.optional().describe(
+    'Used in From:, Signed-off-by: and Acked-by: lines; the renderer takes exactly what this accepts.',
+  ),
   password: PasswordSchema.optional().describe(
     'Enables password login for the web (scrypt-hashed).',
   ),
