@@ -86,7 +86,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // A hop count trusts the n nearest proxies (Fastify's own types lack the number form).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     requestTimeout: 30_000,
     // Opening PGlite and applying migrations can take seconds on a busy machine.
     pluginTimeout: 120_000,
