@@ -38,3 +38,55 @@ export function isInvalidTextError(err: unknown): boolean {
     /JSON Error: unexpected end of hex escape/.test(err.message)
   );
 }
+
+// Node's socket errors when the server is gone or unreachable.
+const SOCKET_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+// SQLSTATEs of a server that is shutting down, starting up or out of connections.
+const UNAVAILABLE_STATES: ReadonlySet<string> = new Set(['57P01', '57P02', '57P03', '53300']);
+// Prisma's "cannot reach / lost the database server" codes.
+const PRISMA_UNREACHABLE: ReadonlySet<string> = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+// Driver adapter error kinds for the same (Prisma 6.19's adapter utilities).
+const ADAPTER_UNREACHABLE: ReadonlySet<string> = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+const LOST_CONNECTION =
+  /Connection terminated|timeout exceeded when trying to connect|Connection ended|Client has encountered a connection error/i;
+
+function isUnreachable(err: object): boolean {
+  const e = err as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown };
+  const codes = [e.code, e.originalCode].filter((c): c is string => typeof c === 'string');
+  if (codes.some((c) => SOCKET_CODES.has(c) || UNAVAILABLE_STATES.has(c) || c.startsWith('08')))
+    return true;
+  if (typeof e.kind === 'string' && ADAPTER_UNREACHABLE.has(e.kind)) return true;
+  if (err instanceof Prisma.PrismaClientKnownRequestError && PRISMA_UNREACHABLE.has(err.code))
+    return true;
+  if (err instanceof Prisma.PrismaClientInitializationError) return true;
+  return typeof e.message === 'string' && LOST_CONNECTION.test(e.message);
+}
+
+/**
+ * The database could not be reached or dropped the connection (PostgreSQL
+ * stopped, restarting, out of connections), however the driver, the adapter or
+ * Prisma wrapped it: a 503 with Retry-After, not a 500, since the same request
+ * will work once the server is back (the pool reconnects by itself).
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (isUnreachable(current)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
