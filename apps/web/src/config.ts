@@ -22,6 +22,17 @@ function urlFrom(value: string | undefined, fallback: string, name: string): str
   }
 }
 
+function hopsFrom(value: string | undefined, name: string): number {
+  if (value === undefined || value === '' || value === 'off') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(
+      `${name} must be off or a number of proxy hops (0..10), got ${JSON.stringify(value)}`,
+    );
+  }
+  return hops;
+}
+
 const apiPort = portFrom(process.env.API_PORT, 3001, 'API_PORT');
 
 export const webConfig = Object.freeze({
@@ -29,4 +40,6 @@ export const webConfig = Object.freeze({
   webPort: portFrom(process.env.WEB_PORT, 3000, 'WEB_PORT'),
   /** Where the review API listens; every server-side fetch and the /api proxy go there. */
   apiUrl: urlFrom(process.env.API_URL, `http://127.0.0.1:${apiPort}`, 'API_URL'),
+  /** Proxies in front of the web server whose X-Forwarded-For entries are believed (0: none). */
+  trustProxyHops: hopsFrom(process.env.WEB_TRUST_PROXY, 'WEB_TRUST_PROXY'),
 });

@@ -7,7 +7,10 @@ const ORIGIN = 'http://127.0.0.1:3000';
 describe('sameOriginPath', () => {
   it('keeps paths on this site, with their query and fragment', () => {
     assert.equal(sameOriginPath('/account', ORIGIN), '/account');
-    assert.equal(sameOriginPath('/proposals/3?tab=debate#c12', ORIGIN), '/proposals/3?tab=debate#c12');
+    assert.equal(
+      sameOriginPath('/proposals/3?tab=debate#c12', ORIGIN),
+      '/proposals/3?tab=debate#c12',
+    );
     assert.equal(sameOriginPath('proposals', ORIGIN), '/proposals');
     assert.equal(sameOriginPath(`${ORIGIN}/releases`, ORIGIN), '/releases');
   });

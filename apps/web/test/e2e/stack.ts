@@ -146,7 +146,10 @@ function ensureApiClient(): void {
     throw new Error(`generating the API's Prisma client failed (status ${result.status})`);
 }
 
-export async function startStack(apiEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  apiEnv: Record<string, string> = {},
+  webEnv: Record<string, string> = {},
+): Promise<Stack> {
   ensureApiClient();
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'dust-web-e2e-'));
@@ -167,11 +170,13 @@ export async function startStack(apiEnv: Record<string, string> = {}): Promise<S
     DUST_SECURE_COOKIES: '0',
     ...apiEnv,
   });
+  // The web's own server (bin/start.ts), as `npm start` runs it: it writes
+  // X-Forwarded-For from the socket before Next sees a request.
   const web = startProcess(
-    join(REPO_ROOT, 'node_modules', '.bin', 'next'),
-    ['start', '-p', String(webPort), '-H', '127.0.0.1'],
+    'node',
+    ['--import', 'tsx', 'bin/start.ts', '-p', String(webPort), '-H', '127.0.0.1'],
     WEB_DIR,
-    { ...env, API_URL: apiUrl, WEB_PORT: String(webPort) },
+    { ...env, API_URL: apiUrl, WEB_PORT: String(webPort), ...webEnv },
   );
   const stop = async () => {
     await Promise.all([stopProcess(web.child), stopProcess(api.child)]);
