@@ -52,8 +52,15 @@ const SOCKET_CODES: ReadonlySet<string> = new Set([
 ]);
 // SQLSTATEs of a server that is shutting down, starting up or out of connections.
 const UNAVAILABLE_STATES: ReadonlySet<string> = new Set(['57P01', '57P02', '57P03', '53300']);
-// Prisma's "cannot reach / lost the database server" codes.
-const PRISMA_UNREACHABLE: ReadonlySet<string> = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+// Prisma's "cannot reach / lost the database server" codes, and P2028: no
+// connection or transaction slot came free in time (the server is overloaded).
+const PRISMA_UNREACHABLE: ReadonlySet<string> = new Set([
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2028',
+]);
 // Driver adapter error kinds for the same (Prisma 6.19's adapter utilities).
 const ADAPTER_UNREACHABLE: ReadonlySet<string> = new Set([
   'DatabaseNotReachable',

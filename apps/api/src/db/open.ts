@@ -19,6 +19,12 @@ import { applyMigrations, type SqlSession } from './migrate';
 
 export type { PrismaClient };
 
+// Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turned 50
+// concurrent writes on a 10-connection pool into 500s on the shared 2-core
+// machine (test/concurrency.test.ts: 7 of 100 requests). Waiting longer is what
+// a queue of writers on one proposal lock needs; past it, errors.ts answers 503.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 export interface Database {
   kind: DatabaseConfig['kind'];
   prisma: PrismaClient;
@@ -57,7 +63,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
     writes,
   );
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: 'pglite',
     prisma,
@@ -95,7 +101,10 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return {
     kind: 'postgres',
     prisma,

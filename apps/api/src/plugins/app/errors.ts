@@ -62,7 +62,7 @@ export function toProblem(
         type: 'urn:dust:problem:database-unavailable',
         title: 'Service Unavailable',
         status: 503,
-        detail: 'The database cannot be reached right now; retry shortly.',
+        detail: 'The database cannot be reached or is too busy right now; retry shortly.',
       },
       headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
     };
