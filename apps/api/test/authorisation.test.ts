@@ -1,7 +1,7 @@
 // One authorisation table: every write route of /openapi.json × anonymous,
 // a contributor, another contributor, the proposal's author, a maintainer and
-// an admin. Each cell is run on fresh state; a refused request must leave the
-// database exactly as it was. A write route missing from the table fails the test.
+// an admin. Each cell runs on state no earlier success has touched; a refused
+// request must leave the database exactly as it was. A write route missing from the table fails the test.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp, type TestUser } from '../src/testing';
@@ -299,8 +299,10 @@ describe('authorisation table (PGlite)', () => {
     it(row.route, async () => {
       const [method, path] = row.route.split(' ') as [string, string];
       const mismatches: string[] = [];
+      // A refusal changes nothing (asserted below), so the next caller may reuse
+      // the fixture; after a success it gets a fresh one.
+      let f = await fixture(row);
       for (const actor of ACTORS) {
-        const f = await fixture(row);
         const { url, payload } = row.request(f, cast);
         const before = await snapshot();
         const user = actor === 'anonymous' ? null : cast[actor];
@@ -312,6 +314,8 @@ describe('authorisation table (PGlite)', () => {
           // Sign-in attempts are not state changes; everything else must leave no trace.
           if (!path.startsWith('/api/session'))
             assert.equal(await snapshot(), before, `${actor} was refused but something changed`);
+        } else {
+          f = await fixture(row);
         }
       }
       assert.deepEqual(mismatches, [], row.route);
