@@ -26,6 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('PostgreSQL stopped mid-traffic', { skip: SKIP_WITHOUT_PRIVATE_POSTGRES }, () => {
   let server: PrivatePostgres;
   let app: FastifyInstance;
+  let closed = false;
   let auth: { authorization: string };
   let proposalId: number;
 
@@ -44,7 +45,7 @@ describe('PostgreSQL stopped mid-traffic', { skip: SKIP_WITHOUT_PRIVATE_POSTGRES
   });
   after(async () => {
     try {
-      await app?.close();
+      if (!closed) await app?.close();
     } finally {
       server?.destroy();
     }
@@ -57,7 +58,8 @@ describe('PostgreSQL stopped mid-traffic', { skip: SKIP_WITHOUT_PRIVATE_POSTGRES
     let restarted = false;
     const traffic = async (worker: number) => {
       for (let i = 0; i < 400 && !(restarted && acknowledged.length > 60); i++) {
-        const write = i % 2 === 0;
+        // Odd workers only write: transactions in flight when the server stops.
+        const write = worker % 2 === 1 || i % 2 === 0;
         const res = await app.inject(
           write
             ? {
@@ -92,7 +94,7 @@ describe('PostgreSQL stopped mid-traffic', { skip: SKIP_WITHOUT_PRIVATE_POSTGRES
       restarted = true;
     })();
     try {
-      await Promise.all([traffic(1), traffic(2), outage]);
+      await Promise.all([1, 2, 3, 4, 5, 6].map(traffic).concat(outage));
     } finally {
       if (!restarted) server.start();
     }
@@ -111,6 +113,20 @@ describe('PostgreSQL stopped mid-traffic', { skip: SKIP_WITHOUT_PRIVATE_POSTGRES
       acknowledged.filter((id) => !ids.has(id)),
       [],
       'every 201 is in the database',
+    );
+    // Every pool client interrupted by the outage went back: closing does not hang.
+    closed = true;
+    const closing = app.close();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'hung'>((r) => {
+      timer = setTimeout(() => r('hung'), 15_000);
+    });
+    const outcome = await Promise.race([closing, timeout]);
+    clearTimeout(timer);
+    assert.notEqual(
+      outcome,
+      'hung',
+      'closing hangs: a pool client interrupted by the outage leaked',
     );
   });
 });

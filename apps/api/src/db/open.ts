@@ -76,8 +76,35 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   };
 }
 
+/**
+ * Gives back to the pool (as broken) a client whose connection ends while it is
+ * checked out. Prisma 6.19's transaction manager sends COMMIT (or ROLLBACK) and
+ * releases the client only if that query succeeds, so a connection lost at that
+ * moment kept its pool slot for ever: after an outage the pool shrank by one
+ * slot per interrupted transaction, and closing the app hung on pool.end()
+ * (test/faults.test.ts found it). Released once: a later release is a no-op.
+ */
+function releaseClientsThatEnd(pool: pg.Pool): void {
+  const watchers = new WeakMap<pg.PoolClient, () => void>();
+  pool.on('acquire', (client) => {
+    const onEnd = () => {
+      const release = client.release;
+      client.release = () => {};
+      release(new Error('the connection ended while the client was checked out'));
+    };
+    watchers.set(client, onEnd);
+    client.once('end', onEnd);
+  });
+  pool.on('release', (_error, client) => {
+    const onEnd = watchers.get(client);
+    if (onEnd) client.removeListener('end', onEnd);
+    watchers.delete(client);
+  });
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  releaseClientsThatEnd(pool);
   // An idle client that fails (server restart, connection terminated) is already
   // dropped by the pool, which then emits 'error'. Prisma listens only while it is
   // connected; without this listener an idle client still closing after
