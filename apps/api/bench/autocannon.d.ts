@@ -16,6 +16,12 @@ declare module 'autocannon' {
     pipelining?: number;
     workers?: number;
     headers?: Record<string, string>;
+    /** Cycled through by each connection; setupRequest may rewrite each request. */
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+    }[];
   }
   export interface Result {
     requests: Histogram;

@@ -11,6 +11,7 @@ import bootstrap from './plugins/app/bootstrap';
 import database from './plugins/app/database';
 import errors, { sendProblem } from './plugins/app/errors';
 import jsonBody from './plugins/app/json-body';
+import storableText from './plugins/app/storable-text';
 import cookie from './plugins/external/cookie';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
@@ -58,6 +59,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
 
   await fastify.register(errors);
   await fastify.register(jsonBody);
+  await fastify.register(storableText);
   await fastify.register(database, { config });
   await fastify.register(auth);
   await fastify.register(bootstrap, { config });
@@ -96,7 +98,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // A hop count trusts the n nearest proxies (Fastify's own types lack the number form).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     requestTimeout: 30_000,
     // Opening PGlite and applying migrations can take seconds on a busy machine.
     pluginTimeout: 120_000,

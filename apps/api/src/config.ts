@@ -11,6 +11,36 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+/**
+ * Which X-Forwarded-For hops to believe: "off" (none: the socket's address is
+ * the client), a number of proxies in front of the API (the web app is one), or
+ * a comma-separated list of proxy addresses or CIDR ranges. Trusting every hop
+ * ("on") would let any client claim any address, so it is refused.
+ */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['', 'off', 'false', 'no', '0'].includes(value)) return false;
+  if (/^[1-9]\d?$/.test(value)) return Number(value);
+  if (['on', 'true', 'yes'].includes(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'trusting every hop lets any client claim any address: give the number of proxies in front of the API (the web app alone is 1) or their addresses',
+    });
+    return z.NEVER;
+  }
+  const addresses = value.split(',').map((a) => a.trim());
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/;
+  if (addresses.every((a) => address.test(a))) return addresses;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be off, a number of proxy hops, or a comma-separated list of addresses',
+  });
+  return z.NEVER;
+}
+
 const EnvSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -36,7 +66,7 @@ const EnvSchema = z.object({
   DUST_RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(300),
   DUST_RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
   DUST_SECURE_COOKIES: flag.optional(),
-  DUST_TRUST_PROXY: flag.default(false),
+  DUST_TRUST_PROXY: z.string().default('off').transform(parseTrustProxy),
   DUST_BUILD_WORKER: flag.default(true),
   DUST_BUILD_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
   DUST_BUILD_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -107,7 +137,8 @@ export interface Config {
   rateLimit: { writesPerMinute: number; loginPerMinute: number };
   /** Set the Secure attribute on session cookies (default: on when NODE_ENV=production). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** X-Forwarded-For hops to believe (DUST_TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** Run the build worker in this process. */
   buildWorker: boolean;
   /** A running job whose worker stops renewing its lease this long is queued again. */

@@ -227,6 +227,47 @@ describe('GitHub build runner', () => {
     const two = (await t.app.inject({ method: 'GET', url: '/api/releases/2' })).json().build;
     assert.equal(two.status, 'failed');
     assert.equal(two.reason, 'the GitHub workflow concluded "failure"');
+    // A conclusion says nothing about checkpatch: not measured is null, never zero.
+    assert.equal(two.checkpatch, null);
+    assert.match(two.log, /checkpatch: not run/);
+  });
+
+  test('a report whose checkpatch did not run is stored as null', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/proposals',
+      headers: t.admin.auth,
+      payload: {
+        title: 'Even more',
+        rationale: '',
+        grouping: grouping([
+          FILE_READ,
+          { name: 'CLOCK', bit: 1, description: 'Clocks', syscalls: ['nanosleep'] },
+          { name: 'PIDS', bit: 2, description: 'Process ids', syscalls: ['getpid'] },
+        ]),
+      },
+    });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/proposals/${created.json().id}/revisions/1/approve`,
+      headers: t.admin.auth,
+    });
+    assert.equal(approved.statusCode, 201, approved.body);
+    assert.equal((await worker.runOnce())?.outcome, 'published');
+    const res = await hook('dust_kernel_test', {
+      release: 3,
+      verdict: {
+        status: 'failed',
+        reason: 'apply: the series does not apply',
+        stages: [{ name: 'apply', status: 'failed', seconds: 0.4 }],
+        checkpatch: null,
+        flags: [],
+      },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const three = (await t.app.inject({ method: 'GET', url: '/api/releases/3' })).json().build;
+    assert.equal(three.status, 'failed');
+    assert.equal(three.checkpatch, null);
   });
 });
 

@@ -1,6 +1,7 @@
 // Data for release, preview and worker tests, written straight to the database
 // (the approval workflow itself is tested end to end elsewhere).
 import type { Grouping } from '@dust/model';
+import { renderAndStoreSeries } from '../src/domain/releases/render-release-series';
 import type { PrismaClient } from '../src/generated/prisma/client';
 
 export function sampleGrouping(extraFlags = 0): Grouping {
@@ -34,11 +35,15 @@ export function sampleGrouping(extraFlags = 0): Grouping {
   };
 }
 
-/** Appends release N+1 (approved revision of a fresh proposal) with a queued build job. */
+/**
+ * Appends release N+1 (approved revision of a fresh proposal) with a queued build
+ * job and, as an approval does, its rendered series (`render: false`: a release
+ * from before approvals stored their series, rendered on first request).
+ */
 export async function addRelease(
   prisma: PrismaClient,
   grouping: Grouping,
-  opts: { authorId: number; trailers?: string[]; enqueue?: boolean },
+  opts: { authorId: number; trailers?: string[]; enqueue?: boolean; render?: boolean },
 ) {
   const last = await prisma.release.findFirstOrThrow({ orderBy: { number: 'desc' } });
   const proposal = await prisma.proposal.create({
@@ -69,6 +74,10 @@ export async function addRelease(
       trailers: opts.trailers ?? [],
     },
   });
+  if (opts.render !== false) {
+    const author = await prisma.user.findUniqueOrThrow({ where: { id: opts.authorId } });
+    await renderAndStoreSeries(prisma, { ...release, author });
+  }
   const job =
     opts.enqueue === false
       ? null

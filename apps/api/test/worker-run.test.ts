@@ -273,6 +273,9 @@ for (const kind of DB_KINDS) {
       const row = await db.prisma.buildJob.findUniqueOrThrow({ where: { id: job.id } });
       assert.equal(row.status, 'skipped');
       assert.match(row.reason ?? '', /release 0 has no patch series/);
+      // checkpatch never ran: not measured is null, never zero.
+      assert.equal((row.verdict as { checkpatch?: unknown } | null)?.checkpatch, null);
+      assert.match(row.log, /checkpatch: not run/);
     });
   });
 }

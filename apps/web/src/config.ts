@@ -22,8 +22,19 @@ function urlFrom(value: string | undefined, fallback: string, name: string): str
   }
 }
 
+function hopsFrom(value: string | undefined, name: string): number {
+  if (value === undefined || value === '' || value === 'off') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(
+      `${name} must be off or a number of proxy hops (0..10), got ${JSON.stringify(value)}`,
+    );
+  }
+  return hops;
+}
+
 /** Every variable this module reads: a deployment's web service sets each (docker-compose.yml). */
-export const WEB_ENV_KEYS = ['WEB_PORT', 'API_URL', 'API_PORT'] as const;
+export const WEB_ENV_KEYS = ['WEB_PORT', 'API_URL', 'API_PORT', 'WEB_TRUST_PROXY'] as const;
 
 export function loadWebConfig(env: NodeJS.ProcessEnv) {
   const apiPort = portFrom(env.API_PORT, 3001, 'API_PORT');
@@ -32,6 +43,8 @@ export function loadWebConfig(env: NodeJS.ProcessEnv) {
     webPort: portFrom(env.WEB_PORT, 3000, 'WEB_PORT'),
     /** Where the review API listens; every server-side fetch and the /api proxy go there. */
     apiUrl: urlFrom(env.API_URL, `http://127.0.0.1:${apiPort}`, 'API_URL'),
+    /** Proxies in front of the web server whose X-Forwarded-For entries are believed (0: none). */
+    trustProxyHops: hopsFrom(env.WEB_TRUST_PROXY, 'WEB_TRUST_PROXY'),
   });
 }
 

@@ -26,12 +26,19 @@ export const ExecPolicySchema = z
     'What survives execve: "keep" (flags survive, as seccomp filters do) or "reset-to-base" (only the base set remains). Required when any flag permits execve or execveat.',
   );
 
+/** What an omitted `policy` (or `policy.fork`) means: children inherit, exec unspecified. */
+export const DEFAULT_FORK_POLICY = 'inherit';
+
+// `policy` and `policy.fork` may be omitted (docs/design.md, "The grouping
+// document"): fork can only be "inherit", and exec is required only when an
+// exec syscall is granted, which the validator reports as EXEC_POLICY_REQUIRED
+// rather than as a missing field.
 export const PolicySchema = z
   .strictObject({
-    fork: ForkPolicySchema,
+    fork: ForkPolicySchema.default(DEFAULT_FORK_POLICY),
     exec: ExecPolicySchema.optional(),
   })
-  .describe('Fork and exec behaviour of flags mode.');
+  .describe('Fork and exec behaviour of flags mode. May be omitted: fork is then "inherit".');
 
 export const FlagSchema = z
   .strictObject({
@@ -59,7 +66,7 @@ export const GroupingSchema = z
     kernel: z
       .string()
       .describe('Kernel version whose syscall tables the names refer to, e.g. "6.1".'),
-    policy: PolicySchema,
+    policy: PolicySchema.default(() => ({ fork: DEFAULT_FORK_POLICY })),
     flags: z.array(FlagSchema).describe('The flags, each permitting one group of syscalls.'),
   })
   .describe('A full flag set for SECCOMP flags mode (dust.grouping/v1).');

@@ -36,6 +36,14 @@ export type ValidationResult = ValidationReport & {
  * MAX_DIAGNOSTICS_PER_CODE per code are returned (DIAGNOSTICS_TRUNCATED counts
  * the rest). `valid` is false when any error was found.
  */
+function hasPolicy(input: unknown): boolean {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    (input as { policy?: unknown }).policy !== undefined
+  );
+}
+
 export function validateGrouping(input: unknown, opts: ValidateOptions = {}): ValidationResult {
   const findings = new Findings();
   let grouping = fastParseGrouping(input);
@@ -49,7 +57,7 @@ export function validateGrouping(input: unknown, opts: ValidateOptions = {}): Va
   }
   const facts = kernelFacts(grouping.kernel);
   checkKernel(grouping.kernel, facts !== undefined, findings);
-  checkPolicy(grouping, findings);
+  checkPolicy(grouping, findings, hasPolicy(input));
   checkFlags(grouping.flags, findings);
   checkSyscalls(grouping.flags, facts, findings);
   if (opts.baseline) findings.addDiagnostics(checkCompatibility(opts.baseline, grouping));

@@ -56,6 +56,9 @@ describe('fastParseGrouping agrees with GroupingSchema', () => {
       goodGrouping(),
       systemdGrouping(),
       { ...goodGrouping(), policy: { fork: 'inherit' } },
+      { ...goodGrouping(), policy: { exec: 'keep' } },
+      { ...goodGrouping(), policy: {} },
+      (({ policy: _policy, ...rest }) => rest)(goodGrouping()),
     ]) {
       const fast = fastParseGrouping(doc);
       assert.ok(fast);

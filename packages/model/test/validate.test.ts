@@ -56,15 +56,19 @@ describe('SCHEMA', () => {
     assert.deepEqual(
       result.diagnostics.map((d) => [d.code, d.path]),
       [
-        ['SCHEMA', '/policy'],
         ['SCHEMA', '/flags/0/bit'],
         ['SCHEMA', '/flags/0/syscalls/1'],
         ['SCHEMA', '/flags/0/colour'],
         ['SCHEMA', '/extra'],
       ],
     );
-    assert.match(result.diagnostics[0]?.message ?? '', /Missing required field/);
-    assert.match(result.diagnostics[1]?.message ?? '', /Expected a number, got a string/);
+    assert.match(result.diagnostics[0]?.message ?? '', /Expected a number, got a string/);
+    const noKernel = check({ schema: 'dust.grouping/v1', flags: [] });
+    assert.deepEqual(
+      noKernel.diagnostics.map((d) => [d.code, d.path]),
+      [['SCHEMA', '/kernel']],
+    );
+    assert.match(noKernel.diagnostics[0]?.message ?? '', /Missing required field/);
   });
 
   it('rejects another schema id and fractional bits as SCHEMA', () => {
@@ -216,6 +220,26 @@ describe('policy rules', () => {
     assert.deepEqual(
       check(grouping([flag('A', 0, ['openat'])], { fork: 'inherit' })).diagnostics,
       [],
+    );
+  });
+
+  it('policy may be omitted: fork is inherit, and the exec rule reports its own code', () => {
+    const withoutPolicy = { schema: 'dust.grouping/v1', kernel: '6.1', flags: [] };
+    const empty = check(withoutPolicy);
+    assert.deepEqual(empty.diagnostics, []);
+    assert.deepEqual(empty.grouping?.policy, { fork: 'inherit' });
+    const runs = check({ ...withoutPolicy, flags: [flag('RUN', 0, ['execve'])] });
+    assert.deepEqual(
+      runs.diagnostics.map((d) => [d.code, d.path]),
+      [['EXEC_POLICY_REQUIRED', '']],
+    );
+    const forkless = check({ ...withoutPolicy, policy: { exec: 'keep' }, flags: [] });
+    assert.deepEqual(forkless.diagnostics, []);
+    assert.deepEqual(forkless.grouping?.policy, { fork: 'inherit', exec: 'keep' });
+    const execOnly = check({ ...withoutPolicy, policy: {}, flags: [flag('RUN', 0, ['execveat'])] });
+    assert.deepEqual(
+      execOnly.diagnostics.map((d) => [d.code, d.path]),
+      [['EXEC_POLICY_REQUIRED', '/policy']],
     );
   });
 

@@ -19,6 +19,12 @@ import { applyMigrations, type SqlSession } from './migrate';
 
 export type { PrismaClient };
 
+// Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turned 50
+// concurrent writes on a 10-connection pool into 500s on the shared 2-core
+// machine (test/concurrency.test.ts: 7 of 100 requests). Waiting longer is what
+// a queue of writers on one proposal lock needs; past it, errors.ts answers 503.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 export interface Database {
   kind: DatabaseConfig['kind'];
   prisma: PrismaClient;
@@ -57,7 +63,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory,
     writes,
   );
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: 'pglite',
     prisma,
@@ -70,8 +76,35 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   };
 }
 
+/**
+ * Gives back to the pool (as broken) a client whose connection ends while it is
+ * checked out. Prisma 6.19's transaction manager sends COMMIT (or ROLLBACK) and
+ * releases the client only if that query succeeds, so a connection lost at that
+ * moment kept its pool slot for ever: after an outage the pool shrank by one
+ * slot per interrupted transaction, and closing the app hung on pool.end()
+ * (test/faults.test.ts found it). Released once: a later release is a no-op.
+ */
+function releaseClientsThatEnd(pool: pg.Pool): void {
+  const watchers = new WeakMap<pg.PoolClient, () => void>();
+  pool.on('acquire', (client) => {
+    const onEnd = () => {
+      const release = client.release;
+      client.release = () => {};
+      release(new Error('the connection ended while the client was checked out'));
+    };
+    watchers.set(client, onEnd);
+    client.once('end', onEnd);
+  });
+  pool.on('release', (_error, client) => {
+    const onEnd = watchers.get(client);
+    if (onEnd) client.removeListener('end', onEnd);
+    watchers.delete(client);
+  });
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  releaseClientsThatEnd(pool);
   // An idle client that fails (server restart, connection terminated) is already
   // dropped by the pool, which then emits 'error'. Prisma listens only while it is
   // connected; without this listener an idle client still closing after
@@ -95,7 +128,10 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return {
     kind: 'postgres',
     prisma,

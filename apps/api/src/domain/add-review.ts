@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/types';
 import type { Verdict } from '../generated/prisma/client';
 import { forbidden } from '../lib/problem';
 import { appendEvent } from './append-event';
-import { findProposal, findRevision } from './find-proposal';
+import { findProposal, findRevision, lockProposal } from './find-proposal';
 import { MAIL_ORIGIN_SELECT } from './mail/present-mail';
 import { assertOpen } from './proposal-guards';
 
@@ -12,7 +12,12 @@ export const reviewInclude = {
   inboundMail: { select: MAIL_ORIGIN_SELECT },
 } as const;
 
-/** ack / nak / concern on one revision, by anyone but the proposal's author. */
+/**
+ * ack / nak / concern on one revision, by anyone but the proposal's author.
+ * A concern blocks approval, so the review takes the proposal lock that
+ * approval takes (approval/lock-for-approval.ts): an approval and a concern
+ * posted at the same moment are ordered, and the later one sees the earlier.
+ */
 export async function addReview(
   prisma: PrismaClient,
   authorId: number,
@@ -21,6 +26,7 @@ export async function addReview(
   input: { verdict: Verdict; body: string },
 ) {
   return prisma.$transaction(async (tx) => {
+    await lockProposal(tx, proposalId);
     const proposal = await findProposal(tx, proposalId);
     if (proposal.authorId === authorId)
       throw forbidden('Authors do not review their own proposals.');

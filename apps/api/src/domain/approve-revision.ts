@@ -1,45 +1,28 @@
-// Approval, in ONE transaction: the revision must be the proposal's latest,
-// valid and compatible with the current baseline, based on it, and free of
-// open concerns; then release N+1 is created with Acked-by trailers, sibling
-// proposals go stale or superseded, a build job is queued, and events are appended.
+// Approval, in ONE transaction (docs/design.md, "Review workflow"): under the
+// approval locks the revision must be approvable (assertApprovable); then
+// release N+1 is created with Acked-by trailers and its series rendered and
+// stored, the proposal is approved, sibling proposals go stale or superseded, a
+// build job is queued, and events are appended.
 //
-// Racing approvals on one baseline: the transaction locks the newest release
-// row (FOR UPDATE), then reads the baseline again in a new statement, which on
-// PostgreSQL (READ COMMITTED) sees a release committed while it waited, so the
-// loser gets 409 "not based on the current baseline". Release.number is unique
-// as a last guard. PGlite runs transactions one at a time.
-import { diffGroupings, validateGrouping } from '@dust/model';
+// Racing approvals on one baseline: the newest release row is locked first,
+// then the baseline is read again in a new statement, which on PostgreSQL
+// (READ COMMITTED) sees a release committed while it waited, so the loser gets
+// 409 "not based on the current baseline". Release.number is unique as a last
+// guard. PGlite runs transactions one at a time.
 import { isUniqueViolation } from '../db/errors';
 import type { Prisma, PrismaClient, Tx } from '../db/types';
 import { asGrouping } from '../lib/present';
 import { conflict } from '../lib/problem';
 import type { AuthUser } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
-import { findProposal, findRevision, lockProposal } from './find-proposal';
+import { assertApprovable } from './approval/assert-approvable';
+import { collectTrailers } from './approval/collect-trailers';
+import { lockForApproval } from './approval/lock-for-approval';
+import { renderRelease } from './approval/render-release';
+import { findProposal, findRevision, type LoadedRevision } from './find-proposal';
 import { getBaseline } from './get-baseline';
 import { enqueueSeriesPosting } from './mail/enqueue-series-posting';
 import { markSiblingProposals } from './mark-sibling-proposals';
-
-export function ackTrailer(user: { name: string; email: string | null }): string {
-  return `Acked-by: ${user.name} <${user.email ?? `${user.name}@users.dust.invalid`}>`;
-}
-
-async function collectTrailers(tx: Tx, proposalId: number, grouping: unknown): Promise<string[]> {
-  const acks = await tx.review.findMany({
-    where: { verdict: 'ack', revision: { proposalId } },
-    include: { author: true, revision: { select: { grouping: true } } },
-    orderBy: { id: 'asc' },
-  });
-  const trailers: string[] = [];
-  for (const ack of acks) {
-    // An ack counts when it was given to this very grouping (this revision or an identical one).
-    if (!diffGroupings(asGrouping(ack.revision.grouping), asGrouping(grouping)).identical) continue;
-    // A trailer from the list is carried exactly as written (docs/design.md, "Mail").
-    const trailer = ack.trailer ?? ackTrailer(ack.author);
-    if (!trailers.includes(trailer)) trailers.push(trailer);
-  }
-  return trailers;
-}
 
 export async function approveRevision(
   prisma: PrismaClient,
@@ -52,86 +35,17 @@ export async function approveRevision(
   try {
     return await prisma.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Release" WHERE number = (SELECT max(number) FROM "Release") FOR UPDATE`;
+        await lockForApproval(tx, proposalId);
         const baseline = await getBaseline(tx);
-        await lockProposal(tx, proposalId);
         const proposal = await findProposal(tx, proposalId);
         const revision = await findRevision(tx, proposalId, number);
-        if (proposal.status !== 'open') {
-          throw conflict('proposal-not-open', `Proposal ${proposalId} is ${proposal.status}.`);
-        }
-        if (number !== proposal.latestRevision) {
-          throw conflict(
-            'not-latest-revision',
-            `Revision ${number} is not the latest (${proposal.latestRevision}).`,
-          );
-        }
-        if (revision.baseRelease !== baseline.release.number) {
-          throw conflict(
-            'not-based-on-baseline',
-            `Revision ${number} is based on release ${revision.baseRelease}, the baseline is release ${baseline.release.number}: rebase it first.`,
-          );
-        }
-        const report = validateGrouping(revision.grouping, { baseline: baseline.grouping });
-        if (!report.valid) {
-          throw conflict(
-            'revision-invalid',
-            `Revision ${number} is invalid or incompatible with the baseline.`,
-            {
-              diagnostics: report.diagnostics.filter((d) => d.severity === 'error'),
-            },
-          );
-        }
-        const concerns = await tx.review.count({
-          where: { verdict: 'concern', resolved: false, revision: { proposalId } },
-        });
-        if (concerns > 0) {
-          throw conflict(
-            'open-concerns',
-            `Proposal ${proposalId} has ${concerns} unresolved concern(s).`,
-          );
-        }
-        const trailers = await collectTrailers(tx, proposalId, revision.grouping);
-        const release = await tx.release.create({
-          data: {
-            number: baseline.release.number + 1,
-            grouping: revision.grouping as Prisma.InputJsonValue,
-            revisionId: revision.id,
-            approvedById: actor.id,
-            trailers,
-          },
-        });
+        await assertApprovable(tx, proposal, revision, baseline);
+        const release = await createRelease(tx, actor, revision, baseline.release.number + 1);
         await tx.proposal.update({
           where: { id: proposalId },
           data: { status: 'approved', stale: false },
         });
-        const job = await tx.buildJob.create({ data: { releaseId: release.id } });
-        const common = {
-          actorId: actor.id,
-          proposalId,
-          revisionId: revision.id,
-          releaseId: release.id,
-        };
-        await appendEvent(tx, {
-          type: 'revision.approved',
-          ...common,
-          data: { number, release: release.number },
-        });
-        await appendEvent(tx, {
-          type: 'release.created',
-          ...common,
-          data: { release: release.number, trailers },
-        });
-        await markSiblingProposals(
-          tx,
-          { proposalId, actorId: actor.id, releaseId: release.id, releaseNumber: release.number },
-          asGrouping(revision.grouping),
-        );
-        await appendEvent(tx, {
-          type: 'build.queued',
-          ...common,
-          data: { jobId: job.id, release: release.number },
-        });
+        await recordApproval(tx, actor, revision, release);
         if (opts.listAddress) {
           await enqueueSeriesPosting(tx, release, opts.listAddress, actor.id);
         }
@@ -148,4 +62,62 @@ export async function approveRevision(
     }
     throw err;
   }
+}
+
+/** Release `number` from the revision, with its trailers and its rendered series. */
+async function createRelease(tx: Tx, actor: AuthUser, revision: LoadedRevision, number: number) {
+  const trailers = await collectTrailers(tx, revision.proposalId, revision.grouping);
+  const release = await tx.release.create({
+    data: {
+      number,
+      grouping: revision.grouping as Prisma.InputJsonValue,
+      revisionId: revision.id,
+      approvedById: actor.id,
+      trailers,
+    },
+  });
+  const author = await tx.user.findUniqueOrThrow({ where: { id: revision.authorId } });
+  await renderRelease(tx, { ...release, author });
+  return release;
+}
+
+/** Events, sibling proposals and the build job that follow an approval. */
+async function recordApproval(
+  tx: Tx,
+  actor: AuthUser,
+  revision: LoadedRevision,
+  release: { id: number; number: number; trailers: Prisma.JsonValue },
+) {
+  const common = {
+    actorId: actor.id,
+    proposalId: revision.proposalId,
+    revisionId: revision.id,
+    releaseId: release.id,
+  };
+  await appendEvent(tx, {
+    type: 'revision.approved',
+    ...common,
+    data: { number: revision.number, release: release.number },
+  });
+  await appendEvent(tx, {
+    type: 'release.created',
+    ...common,
+    data: { release: release.number, trailers: release.trailers },
+  });
+  await markSiblingProposals(
+    tx,
+    {
+      proposalId: revision.proposalId,
+      actorId: actor.id,
+      releaseId: release.id,
+      releaseNumber: release.number,
+    },
+    asGrouping(revision.grouping),
+  );
+  const job = await tx.buildJob.create({ data: { releaseId: release.id } });
+  await appendEvent(tx, {
+    type: 'build.queued',
+    ...common,
+    data: { jobId: job.id, release: release.number },
+  });
 }

@@ -9,7 +9,13 @@ import { writeRevision } from './write-revision';
 export async function appendRevision(
   tx: Tx,
   proposal: LoadedProposal,
-  input: { grouping: Grouping; changelog: string; authorId: number; origin: string },
+  input: {
+    grouping: Grouping;
+    changelog: string;
+    authorId: number;
+    actorId?: number;
+    origin: string;
+  },
 ) {
   const latest = proposal.revisions.at(-1) ?? null;
   return writeRevision(tx, {

@@ -26,6 +26,10 @@ export async function markSiblingProposals(
   approved: { proposalId: number; actorId: number; releaseId: number; releaseNumber: number },
   releaseGrouping: Grouping,
 ): Promise<void> {
+  // Lock them first (in id order; only approvals, which hold the release lock,
+  // lock more than one proposal): a sibling's revision written meanwhile is then
+  // either committed and read below, or written after this approval commits.
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE status = 'open' AND id <> ${approved.proposalId} ORDER BY id FOR UPDATE`;
   const siblings = await tx.proposal.findMany({
     where: { status: 'open', id: { not: approved.proposalId } },
     select: { id: true, stale: true, latestRevision: true },

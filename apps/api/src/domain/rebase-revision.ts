@@ -49,7 +49,9 @@ export async function rebaseRevision(
     const rebased = await appendRevision(tx, proposal, {
       grouping: result.grouping,
       changelog: `Rebased revision ${number} from release ${revision.baseRelease} onto release ${baseline.release.number}.`,
-      authorId: actor.id,
+      // Authorship stays with whoever wrote the grouping; the rebaser is the actor.
+      authorId: revision.authorId,
+      actorId: actor.id,
       origin: 'rebased',
     });
     return findRevision(tx, proposalId, rebased.number);

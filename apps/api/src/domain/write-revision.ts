@@ -14,12 +14,16 @@ export interface RevisionInput {
   previous: { number: number; grouping: unknown } | null;
   grouping: Grouping;
   changelog: string;
+  /** Whoever wrote the grouping: a rebase keeps the rebased revision's author. */
   authorId: number;
+  /** Who made this revision exist (the events' actor); defaults to the author. */
+  actorId?: number;
   /** Why this revision exists, for the event: "created", "adopted-name", "rebased". */
   origin: string;
 }
 
 export async function writeRevision(tx: Tx, input: RevisionInput) {
+  const actorId = input.actorId ?? input.authorId;
   const baseline = await getBaseline(tx);
   const report = validateGrouping(input.grouping, { baseline: baseline.grouping });
   // The body schema already checked the structure; this guards the other callers.
@@ -55,7 +59,7 @@ export async function writeRevision(tx: Tx, input: RevisionInput) {
     if (count > 0) {
       await appendEvent(tx, {
         type: 'reviews.outdated',
-        actorId: input.authorId,
+        actorId,
         proposalId: input.proposalId,
         revisionId: revision.id,
         data: { acks: count },
@@ -64,7 +68,7 @@ export async function writeRevision(tx: Tx, input: RevisionInput) {
   }
   await appendEvent(tx, {
     type: 'revision.created',
-    actorId: input.authorId,
+    actorId,
     proposalId: input.proposalId,
     revisionId: revision.id,
     data: {

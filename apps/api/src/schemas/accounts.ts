@@ -1,3 +1,4 @@
+import { EmailSchema, oneLineText } from '@dust/model';
 import { z } from 'zod';
 import { RoleSchema, TimestampSchema } from './common';
 
@@ -15,7 +16,9 @@ export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(2
 export const CreateUserBodySchema = z.strictObject({
   name: UserNameSchema,
   role: RoleSchema,
-  email: z.email().max(200).optional().describe('Used in Acked-by trailers.'),
+  email: EmailSchema.optional().describe(
+    'Used in From:, Signed-off-by: and Acked-by: lines; the renderer takes exactly what this accepts.',
+  ),
   password: PasswordSchema.optional().describe(
     'Enables password login for the web (scrypt-hashed).',
   ),
@@ -36,12 +39,7 @@ export const CreatedUserSchema = z.object({
 });
 
 export const CreateTokenBodySchema = z.strictObject({
-  name: z
-    .string()
-    .max(100)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters')
-    .default('')
-    .describe('What the token is for.'),
+  name: oneLineText().max(100).default('').describe('What the token is for (one line).'),
 });
 
 export const TokenSchema = z.object({

@@ -1,3 +1,4 @@
+import { oneLineText } from '@dust/model';
 import { z } from 'zod';
 import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
 import { MailOriginSchema } from './mail';
@@ -73,5 +74,8 @@ export const NameSuggestionSchema = z.object({
 export const CreateNameSuggestionBodySchema = z.strictObject({
   flag: z.string().max(32).describe('Current name of the flag (in the latest revision).'),
   name: z.string().max(64).describe('Suggested name; validated like any flag name.'),
-  reason: MarkdownSchema.default(''),
+  reason: oneLineText()
+    .max(500)
+    .default('')
+    .describe('Why this name, in one line (it is shown in lists and tables).'),
 });

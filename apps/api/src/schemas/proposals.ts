@@ -1,18 +1,13 @@
-import { DiagnosticSchema, GroupingSchema } from '@dust/model';
+import { DiagnosticSchema, GroupingSchema, multiLineText, oneLineText } from '@dust/model';
 import { z } from 'zod';
 import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
 import { MailStatusSchema } from './mail';
 
-/** One line of printable text: titles end up in commit subjects and emails. */
-export const TitleSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(120)
-  .regex(/^[^\p{Cc}]*$/u, 'one line without control characters');
+/** One line of visible text (docs/design.md, "Text"): titles end up in commit subjects and emails. */
+export const TitleSchema = oneLineText().trim().min(3).max(120);
 /** Markdown, stored raw (the web renders it safely). */
-export const MarkdownSchema = z.string().max(20_000);
-export const ChangelogSchema = z.string().max(5_000).default('');
+export const MarkdownSchema = multiLineText().max(20_000);
+export const ChangelogSchema = multiLineText().max(5_000).default('');
 
 export const ProposalStatusSchema = z.enum([
   'open',

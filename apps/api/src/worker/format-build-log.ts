@@ -10,8 +10,11 @@ export function formatBuildLog(verdict: KernelVerdictLike): string {
     parts.push(`== ${stage.name}: ${stage.status} (${stage.seconds.toFixed(1)} s) ==`);
     if (stage.log) parts.push(stage.log.trimEnd());
   }
+  const { checkpatch } = verdict;
   parts.push(
-    `== checkpatch: ${verdict.checkpatch.errors} errors, ${verdict.checkpatch.warnings} warnings ==`,
+    checkpatch
+      ? `== checkpatch: ${checkpatch.errors} errors, ${checkpatch.warnings} warnings ==`
+      : '== checkpatch: not run ==',
   );
   for (const flag of verdict.flags) {
     parts.push(`flag ${flag.name}: ${flag.status}${flag.detail ? ` (${flag.detail})` : ''}`);

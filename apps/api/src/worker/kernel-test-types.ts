@@ -15,7 +15,8 @@ export interface KernelVerdictLike {
   status: 'passed' | 'failed' | 'skipped';
   reason?: string;
   stages: KernelStage[];
-  checkpatch: { errors: number; warnings: number };
+  /** null when checkpatch never ran: what was not measured is not zero. */
+  checkpatch: { errors: number; warnings: number } | null;
   flags: { name: string; status: string; detail?: string }[];
 }
 

@@ -49,7 +49,7 @@ export async function runBuildJob(
       status: 'skipped' as const,
       reason: `release ${release.number} has no patch series to test`,
       stages: [],
-      checkpatch: { errors: 0, warnings: 0 },
+      checkpatch: null,
       flags: [],
     };
     return finishWith(ctx, job, verdict);

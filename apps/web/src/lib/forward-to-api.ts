@@ -1,4 +1,5 @@
 import { webConfig } from '../config';
+import { forwardedForIsFromSocket } from './forwarded-for';
 
 // Request headers the API needs to see; everything else (Host, Connection…) is the
 // gateway's own business.
@@ -38,7 +39,9 @@ export async function forwardToApi(request: Request): Promise<Response> {
   }
   headers.set('x-forwarded-host', request.headers.get('host') ?? incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
-  const forwardedFor = request.headers.get('x-forwarded-for');
+  // The web server (bin/start.ts) wrote X-Forwarded-For from its socket (lib/forwarded-for.ts);
+  // never pass on a chain the client could have written.
+  const forwardedFor = forwardedForIsFromSocket() ? request.headers.get('x-forwarded-for') : null;
   if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

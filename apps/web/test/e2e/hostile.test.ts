@@ -19,6 +19,9 @@ import type { Stack } from './stack';
 
 const TITLE = `<script>alert("title")</script> & <b>bold</b>`;
 const DESCRIPTION = `<img src=x onerror=alert('desc')> "quoted" & </td>`;
+// One line, so it is allowed where one-line text is (token names, reasons).
+const ONE_LINE = `<img src=x onerror=alert('one-line')> <script>alert('one-line')</script>`;
+const CHANGELOG = `Changed <img src=x onerror=alert('changelog')>\n<script>alert('changelog')</script>`;
 const HOSTILE_MARKDOWN = [
   `<script>alert('comment-script')</script>`,
   `<img src=x onerror="alert('comment-img')">`,
@@ -62,11 +65,25 @@ describe('hostile strings in Chromium', {
   let alice: TestUser;
   let bob: TestUser;
   let proposalId: number;
+  let releasedId: number;
 
   before(async () => {
     ({ stack, browser } = await startBrowserStack());
     alice = await createUser(stack, 'mallory', 'contributor');
     bob = await createUser(stack, 'trudy', 'contributor');
+    const maud = await createUser(stack, 'maud', 'maintainer');
+    // An approved hostile proposal: its title and flags show on the release pages and the feed.
+    const released = await api<{ id: number }>(stack, alice.token, 'POST', '/api/proposals', {
+      title: `${TITLE} (released)`,
+      rationale: HOSTILE_MARKDOWN[0],
+      grouping: {
+        ...EMPTY_GROUPING,
+        flags: [{ name: 'RELEASED', bit: 5, description: DESCRIPTION, syscalls: ['getpid'] }],
+      },
+    });
+    releasedId = released.id;
+    await api(stack, maud.token, 'POST', `/api/proposals/${releasedId}/revisions/1/approve`);
+    await api(stack, alice.token, 'POST', '/api/tokens', { name: ONE_LINE });
     const created = await api<{ id: number }>(stack, alice.token, 'POST', '/api/proposals', {
       title: TITLE,
       rationale: HOSTILE_MARKDOWN.join('\n\n'),
@@ -78,6 +95,17 @@ describe('hostile strings in Chromium', {
       },
     });
     proposalId = created.id;
+    // Revision 2, with a hostile changelog (the baseline moved, so it is a rebase away).
+    await api(stack, alice.token, 'POST', `/api/proposals/${proposalId}/revisions`, {
+      grouping: {
+        ...EMPTY_GROUPING,
+        flags: [
+          { name: 'RELEASED', bit: 5, description: DESCRIPTION, syscalls: ['getpid'] },
+          { name: 'HOSTILE', bit: 0, description: DESCRIPTION, syscalls: ['openat', 'close'] },
+        ],
+      },
+      changelog: CHANGELOG,
+    });
     for (const [i, body] of HOSTILE_MARKDOWN.entries()) {
       await api(stack, bob.token, 'POST', `/api/proposals/${proposalId}/comments`, {
         body,
@@ -92,6 +120,11 @@ describe('hostile strings in Chromium', {
       flag: 'HOSTILE',
       name: 'SAFER',
       reason: `<img src=x onerror=alert('reason')> [x](javascript:alert('reason-link'))`,
+    });
+    await api(stack, bob.token, 'POST', `/api/proposals/${proposalId}/name-suggestions`, {
+      flag: 'HOSTILE',
+      name: 'SAFEST',
+      reason: ONE_LINE,
     });
   });
 
@@ -136,10 +169,15 @@ describe('hostile strings in Chromium', {
     await screenshot(page, 'hostile-proposal');
     await assertInert(page, dialogs);
 
+    assert.ok(mainText.includes('Changed <img'), 'the changelog shows as text');
     for (const path of [
       '/',
       '/proposals?status=all',
       '/syscalls?show=proposed',
+      `/proposals/${releasedId}`,
+      '/releases',
+      '/releases/1',
+      '/account',
       `/proposals/${proposalId}/revise`,
     ]) {
       await page.goto(path);

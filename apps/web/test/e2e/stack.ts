@@ -147,10 +147,11 @@ function ensureApiClient(): void {
 
 /**
  * `apiEnv` adds to the API's environment (e.g. higher rate limits for benches); as a
- * function, it gets the web's URL (e.g. for DUST_PUBLIC_URL).
+ * function, it gets the web's URL (e.g. for DUST_PUBLIC_URL). `webEnv` adds to the web's.
  */
 export async function startStack(
   apiEnv: Record<string, string> | ((urls: { webUrl: string }) => Record<string, string>) = {},
+  webEnv: Record<string, string> = {},
 ): Promise<Stack> {
   ensureApiClient();
   ensureWebBuild();
@@ -172,11 +173,13 @@ export async function startStack(
     DUST_SECURE_COOKIES: '0',
     ...(typeof apiEnv === 'function' ? apiEnv({ webUrl }) : apiEnv),
   });
+  // The web's own server (bin/start.ts), as `npm start` runs it: it writes
+  // X-Forwarded-For from the socket before Next sees a request.
   const web = startProcess(
-    join(REPO_ROOT, 'node_modules', '.bin', 'next'),
-    ['start', '-p', String(webPort), '-H', '127.0.0.1'],
+    'node',
+    ['--import', 'tsx', 'bin/start.ts', '-p', String(webPort), '-H', '127.0.0.1'],
     WEB_DIR,
-    { ...env, API_URL: apiUrl, WEB_PORT: String(webPort) },
+    { ...env, API_URL: apiUrl, WEB_PORT: String(webPort), ...webEnv },
   );
   const stop = async () => {
     await Promise.all([stopProcess(web.child), stopProcess(api.child)]);

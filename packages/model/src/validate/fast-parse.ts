@@ -1,4 +1,10 @@
-import { type Flag, GROUPING_SCHEMA_ID, type Grouping, type Policy } from '../grouping';
+import {
+  DEFAULT_FORK_POLICY,
+  type Flag,
+  GROUPING_SCHEMA_ID,
+  type Grouping,
+  type Policy,
+} from '../grouping';
 
 /**
  * The happy path of `GroupingSchema.parse`, hand-written because it runs on
@@ -8,8 +14,9 @@ import { type Flag, GROUPING_SCHEMA_ID, type Grouping, type Policy } from '../gr
  * parse (and explain) it. test/fast-parse.test.ts holds it to zod's answers.
  */
 export function fastParseGrouping(input: unknown): Grouping | undefined {
-  if (!isPlainObject(input) || !hasExactKeys(input, 4, ROOT_KEYS)) return undefined;
+  if (!isPlainObject(input)) return undefined;
   const { schema, kernel, policy, flags } = input;
+  if (!hasExactKeys(input, policy === undefined ? 3 : 4, ROOT_KEYS)) return undefined;
   if (schema !== GROUPING_SCHEMA_ID || typeof kernel !== 'string' || !Array.isArray(flags))
     return undefined;
   const parsedPolicy = parsePolicy(policy);
@@ -27,12 +34,15 @@ const ROOT_KEYS: ReadonlySet<string> = new Set(['schema', 'kernel', 'policy', 'f
 const FLAG_KEYS: ReadonlySet<string> = new Set(['name', 'bit', 'description', 'syscalls']);
 
 function parsePolicy(policy: unknown): Policy | undefined {
+  // Omitted policy or fork: the schema's defaults.
+  if (policy === undefined) return { fork: DEFAULT_FORK_POLICY };
   if (!isPlainObject(policy)) return undefined;
-  const { fork, exec } = policy;
-  if (typeof fork !== 'string') return undefined;
-  if (hasExactKeys(policy, 1, POLICY_KEYS)) return { fork };
-  if (typeof exec === 'string' && hasExactKeys(policy, 2, POLICY_KEYS)) return { fork, exec };
-  return undefined;
+  const { fork = DEFAULT_FORK_POLICY, exec } = policy;
+  if (typeof fork !== 'string' || (exec !== undefined && typeof exec !== 'string'))
+    return undefined;
+  const keys = (policy.fork === undefined ? 0 : 1) + (exec === undefined ? 0 : 1);
+  if (!hasExactKeys(policy, keys, POLICY_KEYS)) return undefined;
+  return exec === undefined ? { fork } : { fork, exec };
 }
 const POLICY_KEYS: ReadonlySet<string> = new Set(['fork', 'exec']);
 

@@ -18,7 +18,11 @@ export function checkKernel(kernel: string, known: boolean, findings: Findings):
   );
 }
 
-export function checkPolicy(grouping: Grouping, findings: Findings): void {
+/**
+ * `policyGiven` is false when the document omitted `policy` altogether: a
+ * missing exec policy is then reported at the document, where it belongs.
+ */
+export function checkPolicy(grouping: Grouping, findings: Findings, policyGiven = true): void {
   const { fork, exec } = grouping.policy;
   if (!(FORK_POLICIES as readonly string[]).includes(fork)) {
     findings.add(
@@ -34,7 +38,7 @@ export function checkPolicy(grouping: Grouping, findings: Findings): void {
       findings.add(
         'error',
         'EXEC_POLICY_REQUIRED',
-        ['policy'],
+        policyGiven ? ['policy'] : [],
         `Flag ${quote(grant.flag)} grants ${grant.syscall} (/flags/${grant.index}), so policy.exec must say what survives execve: "keep" or "reset-to-base".`,
       );
     }

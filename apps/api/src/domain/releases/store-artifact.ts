@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Db } from '../../db/types';
 import type { StoredSeries } from './stored-series';
 
 /**
@@ -11,7 +11,7 @@ import type { StoredSeries } from './stored-series';
  * dropped); a preview is replaced when it was rendered against an older baseline.
  */
 export async function storeArtifact(
-  prisma: PrismaClient,
+  prisma: Db,
   target: { kind: 'series'; releaseId: number } | { kind: 'preview'; revisionId: number },
   series: StoredSeries,
 ): Promise<void> {

@@ -6,8 +6,11 @@ import type { Diagnostic } from '@dust/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUniqueViolation } from '../../db/errors';
+import { isConnectionFailure, isInvalidTextError, isUniqueViolation } from '../../db/errors';
 import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
+
+/** What a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(
   reply: FastifyReply,
@@ -33,7 +36,7 @@ function validationDiagnostics(error: FastifyError): Diagnostic[] {
   }));
 }
 
-function toProblem(
+export function toProblem(
   error: FastifyError,
   request: FastifyRequest,
 ): { problem: Problem; headers?: Record<string, string> } {
@@ -50,6 +53,28 @@ function toProblem(
           ' ',
         ),
         diagnostics: validationDiagnostics(error),
+      },
+    };
+  }
+  if (isConnectionFailure(error)) {
+    return {
+      problem: {
+        type: 'urn:dust:problem:database-unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'The database cannot be reached or is too busy right now; retry shortly.',
+      },
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (isInvalidTextError(error)) {
+    // The last guard behind the storable-text hook (plugins/app/storable-text.ts).
+    return {
+      problem: {
+        type: 'urn:dust:problem:invalid-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The request holds text the database cannot store (a NUL or a lone surrogate).',
       },
     };
   }
@@ -88,7 +113,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const { problem, headers } = toProblem(error, request);
-      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (problem.status === 503) request.log.warn({ err: error }, problem.detail);
+      else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ status: problem.status, code: error.code }, problem.detail);
       return sendProblem(reply, problem, headers);
     });

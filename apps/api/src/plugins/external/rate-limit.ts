@@ -1,24 +1,22 @@
 // Rate limits on writes; reads are not limited. The login route sets a stricter
-// limit in its route config. Requests carrying credentials are counted per
-// credential (so users behind one proxy, such as the web app's server, do not
-// share a budget); anonymous ones per client address (set DUST_TRUST_PROXY
-// behind a proxy that sends X-Forwarded-For). Invented credentials gain
-// nothing: they are refused with 401 before any work.
+// limit in its route config. A request whose credential is valid is counted per
+// user (so users behind one proxy, such as the web app's server, do not share a
+// budget); every other request per client address, so an invented token or
+// session cookie buys no fresh budget. The limiter runs as a route hook, after
+// the auth plugin's onRequest hook has resolved request.user. Client addresses
+// come from X-Forwarded-For only through the proxy hops DUST_TRUST_PROXY names
+// (config.ts), so a client cannot claim another address.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
 import { isSafeMethod } from '../../lib/safe-methods';
-import { sha256 } from '../../lib/secrets';
 
-function clientKey(request: FastifyRequest): string {
+export function clientKey(request: FastifyRequest): string {
   // The plugin computes the key before it consults allowList; reads are never
-  // limited, so they need no (hashed) key.
+  // limited, so they need no key.
   if (isSafeMethod(request.method)) return 'read';
-  const auth = request.headers.authorization;
-  if (auth) return `token:${sha256(auth)}`;
-  const session = request.cookies?.dust_session;
-  if (session) return `session:${sha256(session)}`;
+  if (request.user) return `user:${request.user.id}`;
   return `ip:${request.ip}`;
 }
 

@@ -26,22 +26,25 @@ export const KernelTestReportSchema = z.strictObject({
     status: z.enum(['passed', 'failed', 'skipped']),
     reason: z.string().max(2000).optional(),
     stages: z.array(StageSchema).max(50),
-    checkpatch: z.strictObject({
-      errors: z.number().int().min(0),
-      warnings: z.number().int().min(0),
-      perPatch: z
-        .array(
-          z.strictObject({
-            patch: z.string().max(200),
-            errors: z.number().int().min(0),
-            warnings: z.number().int().min(0),
-            checks: z.number().int().min(0),
-            messages: z.array(z.string().max(2000)).max(500),
-          }),
-        )
-        .max(100)
-        .optional(),
-    }),
+    checkpatch: z
+      .strictObject({
+        errors: z.number().int().min(0),
+        warnings: z.number().int().min(0),
+        perPatch: z
+          .array(
+            z.strictObject({
+              patch: z.string().max(200),
+              errors: z.number().int().min(0),
+              warnings: z.number().int().min(0),
+              checks: z.number().int().min(0),
+              messages: z.array(z.string().max(2000)).max(500),
+            }),
+          )
+          .max(100)
+          .optional(),
+      })
+      .nullable()
+      .describe('null when checkpatch did not run.'),
     flags: z
       .array(
         z.strictObject({
@@ -91,7 +94,8 @@ function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
       ? {}
       : { reason: `the GitHub workflow concluded "${conclusion ?? 'unknown'}"` }),
     stages: [],
-    checkpatch: { errors: 0, warnings: 0 },
+    // GitHub's conclusion says nothing about checkpatch.
+    checkpatch: null,
     flags: [],
   };
 }

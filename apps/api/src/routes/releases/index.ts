@@ -1,6 +1,7 @@
 // Releases: the baselines approvals created, their build status, and their patch
 // series (rendered once, stored, served with strong ETags and long-lived caching:
 // a release never changes).
+import { RenderError } from '@dust/kernel';
 import type { Grouping } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import {
 } from '../../domain/releases/list-releases';
 import { renderReleaseSeries } from '../../domain/releases/render-release-series';
 import { SeriesCache } from '../../domain/releases/series-cache';
-import type { StoredSeries } from '../../domain/releases/stored-series';
+import { type StoredSeries, toStoredSeries } from '../../domain/releases/stored-series';
 import { setLinkHeader } from '../../lib/paginate';
 import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
 import { PageQuerySchema, pageOf } from '../../schemas/common';
@@ -36,10 +37,24 @@ function noSeries(k: number): ProblemError {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const cache = new SeriesCache();
 
+  async function storedSeries(releaseId: number): Promise<StoredSeries | null> {
+    const artifact = await app.prisma.releaseArtifact.findUnique({ where: { releaseId } });
+    return artifact ? toStoredSeries(artifact) : null;
+  }
+
   async function seriesOf(k: number): Promise<StoredSeries> {
     const cached = cache.get(String(k));
     if (cached) return cached;
-    const result = await renderReleaseSeries(app.prisma, k);
+    const result = await renderReleaseSeries(app.prisma, k).catch((error: unknown) => {
+      // Releases approved before the approval rendered them: say why, never a 500.
+      if (!(error instanceof RenderError)) throw error;
+      throw new ProblemError(
+        409,
+        'Conflict',
+        `The patch series of release ${k} cannot be rendered: ${error.message}`,
+        { type: 'series-unrenderable' },
+      );
+    });
     if (result.kind === 'not-found') throw notFound(`Release ${k}`);
     if (result.kind === 'no-series') throw noSeries(k);
     cache.set(String(k), result.series);
@@ -82,7 +97,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         include: RELEASE_INCLUDE,
       });
       if (!release) throw notFound(`Release ${k}`);
-      const series = k === 0 ? null : await seriesOf(k);
+      // The summary never renders: it links the stored series (the approval
+      // stored it), and says null while there is none, so a series that cannot
+      // be rendered never takes the release's page down with it.
+      const series = k === 0 ? null : (cache.get(String(k)) ?? (await storedSeries(release.id)));
       const job = release.buildJobs[0];
       const posting = await app.prisma.mailPosting.findUnique({
         where: { releaseId: release.id },

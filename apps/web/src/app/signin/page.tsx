@@ -2,22 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '../../components/actions/SignInForm';
 import { GitHubSignInLink } from '../../components/GitHubSignInLink';
+import { publicOrigin } from '../../lib/public-origin';
+import { sameOriginPath } from '../../lib/same-origin-path';
 import { getViewer } from '../../lib/viewer';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths: a sign-in link must not bounce the visitor elsewhere. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; github?: string }>;
+  searchParams: Promise<{ next?: string | string[]; github?: string }>;
 }) {
   const { next, github } = await searchParams;
   const viewer = await getViewer().catch(() => null);
+  // Only same-origin paths: a sign-in link must not bounce the visitor elsewhere.
+  const safe = sameOriginPath(next, await publicOrigin());
   return (
     <>
       <h1>Sign in</h1>
@@ -32,8 +31,8 @@ export default async function SignInPage({
           GitHub sign-in was cancelled.
         </p>
       )}
-      <GitHubSignInLink next={safeNext(next)} />
-      <SignInForm next={safeNext(next)} />
+      <GitHubSignInLink next={safe} />
+      <SignInForm next={safe} />
       <p className="muted small">
         Accounts are created by an admin (<code>POST /api/users</code>). The command line uses API
         tokens, made on the account page.
