@@ -24,7 +24,7 @@ interface Fixture {
 interface Row {
   route: string;
   /** The request, given the fresh fixture and the cast. */
-  request: (f: Fixture, cast: Cast) => { url: string; payload?: object };
+  request: (f: Fixture, cast: Cast) => { url: string; payload?: object | string; type?: string };
   /** Fixture steps beyond the default one. */
   stale?: boolean;
   voted?: boolean;
@@ -171,6 +171,46 @@ const TABLE: Row[] = [
     expect: { ...everyone(403), author: 201 },
   },
   {
+    route: 'POST /api/mail',
+    // A message that answers nothing Dust sent: taken in as "ignored", and nothing stored.
+    request: () => ({
+      url: '/api/mail',
+      type: 'message/rfc822',
+      payload: [
+        'From: Someone <someone@example.org>',
+        'To: list@example.org',
+        `Message-Id: <authz-${Date.now()}-${Math.random()}@example.org>`,
+        'Subject: unrelated',
+        '',
+        'Hello.',
+        '',
+      ].join('\r\n'),
+    }),
+    expect: { ...everyone(403), maintainer: 200, admin: 200 },
+  },
+  {
+    route: 'POST /api/unsubscribe/{token}',
+    // The token is the credential: an unknown one is not found for everyone.
+    request: () => ({ url: '/api/unsubscribe/not-a-known-token-0000', payload: {} }),
+    expect: everyone(404, 404),
+  },
+  {
+    route: 'PATCH /api/me',
+    request: () => ({ url: '/api/me', payload: { mailNotifications: false } }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/me/notifications/seen',
+    request: () => ({ url: '/api/me/notifications/seen', payload: { upTo: 0 } }),
+    expect: everyone(204),
+  },
+  {
+    route: 'POST /api/proposals/{id}/revisions/{n}/post',
+    // Mail is off in the test app: those who may post learn that (409); nobody else does.
+    request: (f) => ({ url: `/api/proposals/${f.proposal}/revisions/1/post` }),
+    expect: { ...everyone(403), author: 409, maintainer: 409, admin: 409 },
+  },
+  {
     route: 'POST /api/github/webhook',
     // Not configured here: the route answers as if it did not exist.
     request: () => ({ url: '/api/github/webhook', payload: {} }),
@@ -195,11 +235,17 @@ describe('authorisation table (PGlite)', () => {
   });
   after(() => t.close());
 
-  const send = (method: string, url: string, user: TestUser | null, payload?: object) =>
+  const send = (
+    method: string,
+    url: string,
+    user: TestUser | null,
+    payload?: object | string,
+    type?: string,
+  ) =>
     t.app.inject({
       method: method as 'POST',
       url,
-      ...(user ? { headers: user.auth } : {}),
+      headers: { ...(user ? user.auth : {}), ...(type ? { 'content-type': type } : {}) },
       ...(payload ? { payload } : {}),
     });
   const ok = async (method: string, url: string, user: TestUser, payload?: object) => {
@@ -276,6 +322,9 @@ describe('authorisation table (PGlite)', () => {
       votes: await p.nameVote.count(),
       releases: await p.release.count(),
       events: await p.event.count(),
+      postings: await p.mailPosting.count(),
+      inbound: await p.inboundMail.count(),
+      outbound: await p.outboundMessage.count(),
     });
   }
 
@@ -303,10 +352,10 @@ describe('authorisation table (PGlite)', () => {
       // the fixture; after a success it gets a fresh one.
       let f = await fixture(row);
       for (const actor of ACTORS) {
-        const { url, payload } = row.request(f, cast);
+        const { url, payload, type } = row.request(f, cast);
         const before = await snapshot();
         const user = actor === 'anonymous' ? null : cast[actor];
-        const res = await send(method, url, user, payload);
+        const res = await send(method, url, user, payload, type);
         if (res.statusCode !== row.expect[actor])
           mismatches.push(`${actor}: ${res.statusCode} (want ${row.expect[actor]}) ${res.body}`);
         if (res.statusCode >= 400) {

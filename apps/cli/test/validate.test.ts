@@ -109,7 +109,8 @@ describe('dust validate: bad input', () => {
       'text',
       grouping([{ ...FILE_READ, bit: '0' }]),
       grouping([{ ...FILE_READ, syscalls: 'openat' }]),
-      { ...grouping([]), policy: undefined },
+      // `policy` may be omitted (docs/design.md), but not be of the wrong type.
+      { ...grouping([]), policy: 'keep' },
     ]) {
       const file = tmp.write('types.json', JSON.stringify(document));
       const result = runDust(['validate', file, '--json']);

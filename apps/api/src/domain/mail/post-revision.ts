@@ -43,12 +43,13 @@ export async function postRevision(
   proposalId: number,
   number: number,
 ) {
-  if (!mail) throw mailOff();
   const proposal = await findProposal(prisma, proposalId);
   const revision = await findRevision(prisma, proposalId, number);
+  // Who may post is answered before whether this Dust can: a 409 must not tell a stranger more.
   if (actor.id !== proposal.authorId && !hasRole(actor, 'maintainer')) {
     throw forbidden('Only the proposal’s author or a maintainer can post it to the list.');
   }
+  if (!mail) throw mailOff();
   if (proposal.status !== 'open') {
     throw conflict('proposal-not-open', `Proposal ${proposalId} is ${proposal.status}.`);
   }
