@@ -33,8 +33,13 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'import',
-    summary: "turn systemd's syscall groups into a grouping",
+    summary: 'turn a reference grouping (systemd, strace, pledge) into a grouping document',
     load: async () => (await import('./commands/import')).importCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'where a grouping agrees and differs with a reference grouping',
+    load: async () => (await import('./commands/compare')).compareCommand,
   },
   {
     name: 'render',

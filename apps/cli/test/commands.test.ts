@@ -159,8 +159,47 @@ describe('dust import systemd', () => {
   it('rejects text that is not a listing, and unknown sources', () => {
     const notListing = runDust(['import', 'systemd', '-'], { input: '{"a": 1}' });
     assert.ok(isOneLineError(notListing), notListing.stderr);
-    assert.ok(isOneLineError(runDust(['import', 'pledge'])));
+    assert.ok(isOneLineError(runDust(['import', 'openbsd'])));
+    assert.ok(isOneLineError(runDust(['import', 'strace', 'file.txt'])));
     assert.ok(isOneLineError(runDust(['import'])));
+  });
+});
+
+describe('dust import strace|pledge, dust compare', () => {
+  it('prints each built-in reference as a valid grouping', () => {
+    for (const source of ['strace', 'pledge']) {
+      const result = runDust(['import', source]);
+      assert.equal(result.status, 0, result.stderr);
+      const imported = JSON.parse(result.stdout);
+      assert.ok(imported.flags.length > 5, source);
+      const validated = runDust(['validate', '-', '--json'], { input: result.stdout });
+      assert.equal(JSON.parse(validated.stdout).valid, true, `${source}: ${validated.stdout}`);
+    }
+  });
+
+  it('compares a grouping with a reference, as text and as JSON', () => {
+    const file = tmp.write(
+      'net.json',
+      grouping([
+        { name: 'NET', bit: 0, description: 'Sockets', syscalls: ['socket', 'connect', 'bind'] },
+      ]),
+    );
+    const json = runDust(['compare', file, '--with', 'strace', '--json']);
+    assert.equal(json.status, 0, json.stderr);
+    const [net] = JSON.parse(json.stdout).flags;
+    assert.equal(net.reference, 'NETWORK');
+    assert.deepEqual(net.onlyInFlag, []);
+    const text = runDust(['compare', file, '--with', 'strace']);
+    assert.match(text.stdout, /^NET ~ NETWORK \(\d+% agree\)$/m);
+    // A grouping file as the reference: itself agrees completely.
+    assert.match(runDust(['compare', file, '--with', file]).stdout, /^NET ~ NET \(100% agree\)$/m);
+  });
+
+  it('usage errors: no --with, no file', () => {
+    const file = tmp.write('one.json', grouping([]));
+    assert.ok(isOneLineError(runDust(['compare', file])));
+    assert.ok(isOneLineError(runDust(['compare', '--with', 'strace'])));
+    assert.equal(runDust(['compare', file]).status, 2);
   });
 });
 
@@ -168,7 +207,16 @@ describe('help', () => {
   it('dust --help lists every command; each command has --help with an example', () => {
     const top = runDust(['--help']);
     assert.equal(top.status, 0);
-    const commands = ['validate', 'diff', 'rebase', 'syscalls', 'import', 'render', 'kernel-test'];
+    const commands = [
+      'validate',
+      'diff',
+      'rebase',
+      'syscalls',
+      'import',
+      'compare',
+      'render',
+      'kernel-test',
+    ];
     for (const command of commands) {
       assert.match(top.stdout, new RegExp(`^ {2}${command} `, 'm'));
       const help = runDust([command, '--help']);

@@ -7,6 +7,7 @@ export * from './grouping';
 export * from './mail';
 export * from './rebase';
 export * from './reference/build-grouping';
+export * from './reference/compare-with-reference';
 export * from './reference/pledge';
 export * from './reference/strace';
 export * from './rules/email';

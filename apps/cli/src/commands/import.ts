@@ -1,3 +1,8 @@
+import {
+  pledgeReferenceGrouping,
+  type ReferenceImport,
+  straceReferenceGrouping,
+} from '@dust/model';
 import { importSystemdSyscallFilter } from '@dust/model/systemd';
 import { CliError, UsageError } from '../cli-error';
 import type { Command } from '../command';
@@ -6,6 +11,13 @@ import { parseCommandArgs } from '../parse-command-args';
 import { readText } from '../read-input';
 import { runSystemdAnalyze } from '../run-systemd-analyze';
 import { safeJson, terminalSafe } from '../terminal-text';
+
+/** The references whose data @dust/model carries (see packages/model/src/reference/). */
+const BUILT_IN: Record<string, () => ReferenceImport> = {
+  strace: () => straceReferenceGrouping(),
+  pledge: () => pledgeReferenceGrouping(),
+};
+const SOURCES = '"systemd", "strace" or "pledge"';
 
 const inputName = (file: string | undefined) =>
   file === undefined
@@ -16,20 +28,29 @@ const inputName = (file: string | undefined) =>
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'turn a reference grouping (systemd syscall groups) into a grouping document',
+  summary: 'turn a reference grouping (systemd, strace, pledge) into a grouping document',
   help: `Usage: dust import systemd [FILE|-]
+       dust import strace
+       dust import pledge
 
-Turns the output of "systemd-analyze syscall-filter" into a dust.grouping/v1
-document, one flag per systemd group (@basic-io becomes BASIC_IO), and prints
-it on standard output. Without FILE it runs systemd-analyze itself; FILE (or
-"-" for standard input) is that command's saved output. Notes about names the
-Linux 6.1 tables do not know go to standard error.
+Prints a reference grouping as a dust.grouping/v1 document on standard output,
+one flag per group of the reference. Notes about names the Linux 6.1 tables do
+not know, and calls of the base set left out, go to standard error.
+
+  systemd  the output of "systemd-analyze syscall-filter", one flag per group
+           (@basic-io becomes BASIC_IO). Without FILE it runs systemd-analyze
+           itself; FILE (or "-" for standard input) is its saved output.
+  strace   strace's syscall classes (%file, %network, %process…), from the
+           strace version recorded in @dust/model.
+  pledge   OpenBSD pledge(2)'s promises (stdio, rpath, inet…) mapped to Linux
+           calls, from the kern_pledge.c revision recorded in @dust/model.
 
 Options:
   -h, --help       show this help
 
 Example:
   dust import systemd > systemd.json && dust validate systemd.json
+  dust import strace > strace.json && dust compare grouping.json --with strace.json
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {});
@@ -38,22 +59,27 @@ Example:
       return 0;
     }
     const [source, file, extra] = positionals;
-    if (source === undefined) throw new UsageError('missing SOURCE (only "systemd" is supported)');
-    if (source !== 'systemd') {
-      throw new UsageError(
-        `unknown source ${terminalSafe(source, 40)} (only "systemd" is supported)`,
-      );
+    if (source === undefined) throw new UsageError(`missing SOURCE (${SOURCES})`);
+    const builtIn = BUILT_IN[source];
+    if (source !== 'systemd' && builtIn === undefined) {
+      throw new UsageError(`unknown source ${terminalSafe(source, 40)} (${SOURCES})`);
+    }
+    if (builtIn && file !== undefined) {
+      throw new UsageError(`${source} takes no FILE: its data is built in`);
     }
     if (extra !== undefined) throw new UsageError(`unexpected argument ${terminalSafe(extra, 60)}`);
-    const text = file === undefined ? await runSystemdAnalyze() : await readText(file, io);
-    const { grouping, diagnostics } = importSystemdSyscallFilter(text);
+    const { grouping, diagnostics } = builtIn
+      ? builtIn()
+      : importSystemdSyscallFilter(
+          file === undefined ? await runSystemdAnalyze() : await readText(file, io),
+        );
     const error = diagnostics.find((d) => d.severity === 'error');
     if (error) throw new CliError(`${inputName(file)}: ${terminalSafe(error.message, 300)}`);
     if (diagnostics.length > 0) {
       io.err(
         formatDiagnostics(diagnostics, grouping, {
           color: false,
-          source: 'systemd import notes',
+          source: `${source} import notes`,
           verdict: false,
         }),
       );
