@@ -1,9 +1,9 @@
 import 'server-only';
 import type { EditorStart } from '../editor/Editor';
 import type { Baseline } from './api-types';
-import { systemdReference } from './systemd-reference';
+import { referenceGroupings } from './reference-groupings';
 
-/** The baseline and the systemd reference as starting points for the editor. */
+/** The baseline and the reference groupings as starting points for the editor. */
 export function standardStarts(baseline: Baseline): EditorStart[] {
   const starts: EditorStart[] = [
     {
@@ -12,8 +12,12 @@ export function standardStarts(baseline: Baseline): EditorStart[] {
       grouping: baseline.grouping,
     },
   ];
-  const systemd = systemdReference();
-  if (systemd)
-    starts.push({ key: 'systemd', label: 'systemd syscall groups (reference)', grouping: systemd });
+  for (const reference of referenceGroupings()) {
+    starts.push({
+      key: reference.key,
+      label: `${reference.label} (reference)`,
+      grouping: reference.grouping,
+    });
+  }
   return starts;
 }

@@ -28,16 +28,3 @@ export function systemdReference(): Grouping | null {
   }
   return cached;
 }
-
-/** syscall → systemd groups that contain it. */
-export function systemdGroupsBySyscall(): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const flag of systemdReference()?.flags ?? []) {
-    for (const name of flag.syscalls) {
-      const groups = map.get(name) ?? [];
-      groups.push(flag.name);
-      map.set(name, groups);
-    }
-  }
-  return map;
-}

@@ -88,6 +88,15 @@ describe('web workflow in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 15 
     const proposalUrl = new URL(a.page.url()).pathname;
     await a.page.getByRole('heading', { name: /File reading flag/ }).waitFor();
     await screenshot(a.page, 'proposal-v1');
+    // Each flag beside its closest reference flag: FILE_READ (openat, fstat…) shares calls with strace's classes.
+    const comparison = a.page.getByTestId('reference-comparison');
+    await comparison.locator('summary').click();
+    const straceRow = comparison
+      .locator('section', { has: a.page.getByRole('heading', { name: 'strace syscall classes' }) })
+      .locator('tr', { hasText: 'FILE_READ' });
+    const closest = (await straceRow.locator('td').nth(1).textContent()) ?? '';
+    assert.notEqual(closest, 'none');
+    assert.match((await straceRow.locator('td').nth(2).textContent()) ?? '', /^\d+ %$/);
 
     // — a second user comments on the flag and acks —
     const b = await signedInPage(browser, stack, bob);
@@ -153,6 +162,17 @@ describe('web workflow in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 15 
       await m.page.goto(path);
       await screenshot(m.page, name);
     }
+    // the syscalls page sets each call beside the three reference groupings
+    await m.page.goto('/syscalls?q=connect');
+    for (const header of [
+      'systemd syscall groups',
+      'strace syscall classes',
+      'OpenBSD pledge promises',
+    ])
+      await m.page.getByRole('columnheader', { name: header }).waitFor();
+    const cells = await m.page.locator('#sc-connect td').allTextContents();
+    assert.deepEqual(cells.slice(-3), ['NETWORK_IO', 'NETWORK', 'DNS, INET, UNIX']);
+
     const anon = await signedInPage(browser, stack, null);
     await anon.page.goto('/signin');
     await screenshot(anon.page, 'signin');

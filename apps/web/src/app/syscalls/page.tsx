@@ -3,21 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { openProposalGroupings } from '../../lib/open-proposal-groupings';
 import { getBaseline } from '../../lib/queries';
-import { systemdGroupsBySyscall } from '../../lib/systemd-reference';
+import { flagsBySyscall, referenceGroupings } from '../../lib/reference-groupings';
 import { withProblem } from '../../lib/with-problem';
 
 export const metadata: Metadata = { title: 'Syscalls' };
 
 const KERNEL = '6.1';
 type Search = { q?: string; show?: string; arch?: string };
-
-function flagsBySyscall(flags: readonly { name: string; syscalls: readonly string[] }[]) {
-  const map = new Map<string, string[]>();
-  for (const flag of flags) {
-    for (const name of flag.syscalls) map.set(name, [...(map.get(name) ?? []), flag.name]);
-  }
-  return map;
-}
 
 export default async function SyscallsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { q = '', show = 'all', arch = '' } = await searchParams;
@@ -33,7 +25,7 @@ export default async function SyscallsPage({ searchParams }: { searchParams: Pro
         ),
       ]),
     );
-    const inBaseline = flagsBySyscall(baseline.grouping.flags);
+    const inBaseline = flagsBySyscall(baseline.grouping);
     const inProposals = new Map<string, { id: number; flag: string }[]>();
     for (const p of open) {
       for (const flag of p.grouping.flags) {
@@ -45,7 +37,10 @@ export default async function SyscallsPage({ searchParams }: { searchParams: Pro
         }
       }
     }
-    const systemd = systemdGroupsBySyscall();
+    const references = referenceGroupings().map((r) => ({
+      ...r,
+      bySyscall: flagsBySyscall(r.grouping),
+    }));
     const words = q
       .toLowerCase()
       .split(/[\s,]+/)
@@ -108,7 +103,9 @@ export default async function SyscallsPage({ searchParams }: { searchParams: Pro
                   ))}
                   <th>Baseline flags</th>
                   <th>Open proposals</th>
-                  <th>systemd group</th>
+                  {references.map((r) => (
+                    <th key={r.key}>{r.label}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -132,7 +129,11 @@ export default async function SyscallsPage({ searchParams }: { searchParams: Pro
                         </Link>
                       ))}
                     </td>
-                    <td className="small">{systemd.get(name)?.join(', ') ?? ''}</td>
+                    {references.map((r) => (
+                      <td key={r.key} className="small">
+                        {r.bySyscall.get(name)?.join(', ') ?? ''}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

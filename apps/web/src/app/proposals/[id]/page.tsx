@@ -12,6 +12,7 @@ import { ApprovePanel } from '../../../components/proposal/ApprovePanel';
 import { CommentList } from '../../../components/proposal/CommentList';
 import { FlagCard } from '../../../components/proposal/FlagCard';
 import { PostToListPanel } from '../../../components/proposal/PostToListPanel';
+import { ReferenceComparison } from '../../../components/proposal/ReferenceComparison';
 import { ReviewList } from '../../../components/proposal/ReviewList';
 import { SeriesPreview } from '../../../components/proposal/SeriesPreview';
 import { Time } from '../../../components/Time';
@@ -215,6 +216,7 @@ export default async function ProposalPage({
             );
           })}
         </div>
+        <ReferenceComparison grouping={revision.grouping} />
 
         <h2 id="reviews">Reviews of v{n}</h2>
         <ReviewList reviews={reviews} viewer={viewer} />
