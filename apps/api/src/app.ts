@@ -22,6 +22,7 @@ import baselineRoutes from './routes/baseline';
 import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
 import eventsRoutes from './routes/events';
+import feedsRoutes from './routes/feeds';
 import healthRoutes from './routes/health';
 import mailRoutes from './routes/mail';
 import meRoutes from './routes/me';
@@ -74,6 +75,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(buildsRoutes);
   await fastify.register(commentsRoutes);
   await fastify.register(eventsRoutes);
+  await fastify.register(feedsRoutes);
   await fastify.register(healthRoutes);
   await fastify.register(mailRoutes);
   await fastify.register(meRoutes);

@@ -148,6 +148,8 @@ export interface Config {
   github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
   /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID and _SECRET set; needs DUST_PUBLIC_URL). */
   githubOAuth?: GitHubOAuthConfig;
+  /** The web origin visitors reach (DUST_PUBLIC_URL), for absolute links; undefined: not set. */
+  publicUrl: string | undefined;
   /** Sending mail; undefined = mail is off. */
   mail: MailConfig | undefined;
   /** Run the mail worker (outbox, notifications, lore) in this process. */
@@ -335,6 +337,7 @@ export function loadConfig(
     buildWorkerPollMs: e.DUST_BUILD_POLL_MS,
     ...(github ? { github } : {}),
     ...(githubOAuth ? { githubOAuth } : {}),
+    publicUrl: e.DUST_PUBLIC_URL,
     mail: mailConfig(e),
     mailWorker: e.DUST_MAIL_WORKER,
     mailWorkerPollMs: e.DUST_MAIL_POLL_MS,

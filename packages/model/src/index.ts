@@ -3,6 +3,7 @@
 export * from './compat';
 export * from './diagnostics';
 export * from './diff';
+export * from './events/describe-event';
 export * from './grouping';
 export * from './mail';
 export * from './rebase';

@@ -1,3 +1,4 @@
+import { HOUSEKEEPING_EVENT_PREFIXES } from '@dust/model';
 import type { PrismaClient } from '../db/types';
 import { toPage } from '../lib/paginate';
 
@@ -12,6 +13,8 @@ export interface EventFilter {
   limit: number;
   /** "asc" (default) to poll for what happened since a cursor; "desc" for the newest first. */
   order?: 'asc' | 'desc' | undefined;
+  /** Leave out account housekeeping (tokens, sessions, users), as feeds do. */
+  communityOnly?: boolean;
 }
 
 /**
@@ -37,6 +40,9 @@ export async function listEvents(prisma: PrismaClient, f: EventFilter) {
       ...(releaseId !== undefined ? { releaseId } : {}),
       ...(f.actor !== undefined ? { actor: { name: f.actor } } : {}),
       ...(f.cursor ? { id: descending ? { lt: f.cursor } : { gt: f.cursor } } : {}),
+      ...(f.communityOnly
+        ? { NOT: HOUSEKEEPING_EVENT_PREFIXES.map((prefix) => ({ type: { startsWith: prefix } })) }
+        : {}),
     },
     include: { actor: { select: { id: true, name: true } } },
     orderBy: { id: descending ? 'desc' : 'asc' },

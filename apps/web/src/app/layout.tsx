@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: { default: 'Dust', template: '%s · Dust' },
   description: 'Design, debate and approve the flag groups of SECCOMP flags mode',
+  alternates: { types: { 'application/atom+xml': '/api/events.atom' } },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,10 +1,10 @@
+import { describeEvent, isCommunityEvent } from '@dust/model';
 import Link from 'next/link';
 import { BuildVerdict } from '../components/BuildVerdict';
 import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
 import type { ApiEvent } from '../lib/api-types';
 import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
-import { describeEvent, isCommunityEvent } from '../lib/describe-event';
 import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
 import { systemdReference } from '../lib/systemd-reference';
 import { withProblem } from '../lib/with-problem';
@@ -120,6 +120,12 @@ export default async function HomePage() {
         <FlagMatrix rows={flagClassMatrix(grouping, classes)} classes={classes} />
 
         <h2>Recent activity</h2>
+        <p className="small">
+          <a href="/api/events.atom" type="application/atom+xml">
+            Activity feed
+          </a>{' '}
+          (Atom) for a feed reader.
+        </p>
         {events.length === 0 ? (
           <p className="empty">Nothing has happened yet.</p>
         ) : (

@@ -139,6 +139,13 @@ describe('web workflow in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 15 
     assert.match(mbox, /^From [0-9a-f]{40} /);
     assert.match(mbox, /SECCOMP_FLAG_FILE_READ/);
 
+    // the releases feed, reached through the web like any /api path, encloses that mbox
+    await m.page.goto('/releases');
+    const feedHref = await m.page.getByRole('link', { name: 'releases feed' }).getAttribute('href');
+    const feed = await m.page.request.get(feedHref ?? '');
+    assert.match(feed.headers()['content-type'] ?? '', /^application\/atom\+xml/);
+    assert.match(await feed.text(), /rel="enclosure" type="application\/mbox"/);
+
     const applied = gitAmOnLinuxFiles(mbox);
     if (applied === null) {
       t.diagnostic(

@@ -3,14 +3,8 @@ import { z } from 'zod';
 import { listEvents } from '../../domain/list-events';
 import { setLinkHeader } from '../../lib/paginate';
 import { iso, userRef } from '../../lib/present';
-import {
-  IdSchema,
-  INT4_MAX,
-  PageQuerySchema,
-  pageOf,
-  TimestampSchema,
-  UserRefSchema,
-} from '../../schemas/common';
+import { PageQuerySchema, pageOf, TimestampSchema, UserRefSchema } from '../../schemas/common';
+import { EventFilterSchema } from '../../schemas/events';
 
 const EventSchema = z.object({
   id: z.number().int(),
@@ -40,22 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The append-only audit log, oldest first or with order=desc newest first (cursor pagination, Link header)',
         querystring: PageQuerySchema.extend({
+          ...EventFilterSchema.shape,
           limit: z.coerce.number().int().min(1).max(500).default(50),
-          type: z
-            .string()
-            .max(64)
-            .optional()
-            .describe('"review" (prefix) or "review.created" (exact).'),
-          proposal: IdSchema.optional(),
-          revision: IdSchema.optional().describe('Revision database id.'),
-          release: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(INT4_MAX)
-            .optional()
-            .describe('Release number.'),
-          actor: z.string().max(39).optional().describe('Actor name.'),
           order: z
             .enum(['asc', 'desc'])
             .default('asc')

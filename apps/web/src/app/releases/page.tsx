@@ -4,7 +4,10 @@ import { Time } from '../../components/Time';
 import { listReleases } from '../../lib/queries';
 import { withProblem } from '../../lib/with-problem';
 
-export const metadata: Metadata = { title: 'Releases' };
+export const metadata: Metadata = {
+  title: 'Releases',
+  alternates: { types: { 'application/atom+xml': '/api/releases.atom' } },
+};
 
 export default async function ReleasesPage() {
   return withProblem(async () => {
@@ -14,7 +17,11 @@ export default async function ReleasesPage() {
         <h1>Releases</h1>
         <p className="muted">
           Each approved revision becomes a release: the new baseline, rendered into a patch series
-          against Linux 6.1 and built and booted in CI.
+          against Linux 6.1 and built and booted in CI. Follow them in a feed reader:{' '}
+          <a href="/api/releases.atom" type="application/atom+xml">
+            releases feed
+          </a>
+          .
         </p>
         {releases.length === 0 ? (
           <p className="empty">No releases yet.</p>

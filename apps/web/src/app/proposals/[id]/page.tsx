@@ -36,7 +36,12 @@ type Search = { rev?: string; against?: string; patch?: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { id } = await params;
-  return { title: `Proposal #${id}` };
+  // Only a well-formed id becomes a link; the page itself answers for the rest.
+  const feed = /^[1-9]\d{0,9}$/.test(id) ? `/api/proposals/${id}/events.atom` : undefined;
+  return {
+    title: `Proposal #${id}`,
+    ...(feed ? { alternates: { types: { 'application/atom+xml': feed } } } : {}),
+  };
 }
 
 export default async function ProposalPage({
@@ -109,7 +114,10 @@ export default async function ProposalPage({
           </span>
         </div>
         <p className="muted small">
-          by {proposal.author.name} · opened <Time iso={proposal.createdAt} />
+          by {proposal.author.name} · opened <Time iso={proposal.createdAt} /> ·{' '}
+          <a href={`/api/proposals/${proposal.id}/events.atom`} type="application/atom+xml">
+            activity feed
+          </a>
         </p>
         <Markdown>{proposal.rationale}</Markdown>
         {isAuthor && proposal.status === 'open' && (

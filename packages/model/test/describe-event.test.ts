@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEvent, isCommunityEvent } from './describe-event';
+import { describeEvent, isCommunityEvent } from '../src/index';
 
 test('describes community events and hides account housekeeping', () => {
   assert.equal(

@@ -1,7 +1,12 @@
-import type { ApiEvent } from './api-types';
-
 // The audit log as a reader wants it: what happened, in words. Account housekeeping
-// (tokens, sessions, passwords) is not community activity and is left out.
+// (tokens, sessions, passwords) is not community activity and is left out. Shared by
+// the web's activity list and the API's Atom feeds.
+
+/** What describing an event needs of it. */
+export interface EventLike {
+  type: string;
+  data?: Record<string, unknown> | null | undefined;
+}
 
 const PHRASES: Record<string, string> = {
   'proposal.created': 'proposed',
@@ -28,16 +33,17 @@ const PHRASES: Record<string, string> = {
   'mail.received': 'replied on the mailing list to',
 };
 
-const HIDDEN_PREFIXES = ['token.', 'session.', 'user.'];
+/** Event types that are account housekeeping, by prefix. */
+export const HOUSEKEEPING_EVENT_PREFIXES = ['token.', 'session.', 'user.'];
 
-export function isCommunityEvent(e: Pick<ApiEvent, 'type' | 'data'>): boolean {
+export function isCommunityEvent(e: EventLike): boolean {
   // One notification mail to one person is housekeeping too.
   if (e.type.startsWith('mail.') && e.data?.kind === 'notification') return false;
-  return !HIDDEN_PREFIXES.some((p) => e.type.startsWith(p));
+  return !HOUSEKEEPING_EVENT_PREFIXES.some((p) => e.type.startsWith(p));
 }
 
 /** A short verb phrase for an event type; unknown types read as themselves. */
-export function describeEvent(e: Pick<ApiEvent, 'type' | 'data'>): string {
+export function describeEvent(e: EventLike): string {
   const phrase = PHRASES[e.type];
   if (phrase) {
     const verdict =
