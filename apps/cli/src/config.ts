@@ -1,15 +1,23 @@
+import os from 'node:os';
+import path from 'node:path';
+
 /**
  * The one place the CLI reads the environment.
  * - NO_COLOR (https://no-color.org): any non-empty value turns colours off.
  * - FORCE_COLOR: non-empty and not "0" turns colours on without a TTY.
  * - DUST_DEBUG: non-empty prints the stack of an internal error.
- * - DUST_API_URL, DUST_TOKEN: the Dust API and an API token, for `dust mail`.
+ * - DUST_SERVER (or DUST_API_URL), DUST_TOKEN: the Dust server and an API token,
+ *   for the commands that talk to one; they win over the file `dust login` writes.
+ * - XDG_CONFIG_HOME, HOME: where that file lives ($XDG_CONFIG_HOME/dust/config.json,
+ *   else ~/.config/dust/config.json).
  */
 export interface CliConfig {
   readonly color: boolean;
   readonly debug: boolean;
-  readonly apiUrl: string;
+  /** DUST_SERVER or DUST_API_URL; undefined: the login file's, else the local default. */
+  readonly server: string | undefined;
   readonly token: string | undefined;
+  readonly loginFile: string;
 }
 
 export function readConfig(
@@ -21,7 +29,12 @@ export function readConfig(
   return {
     color: !noColor && (forceColor || stdoutIsTty),
     debug: (env.DUST_DEBUG ?? '') !== '',
-    apiUrl: env.DUST_API_URL || 'http://127.0.0.1:3001',
+    server: env.DUST_SERVER || env.DUST_API_URL || undefined,
     token: env.DUST_TOKEN || undefined,
+    loginFile: path.join(
+      env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config'),
+      'dust',
+      'config.json',
+    ),
   };
 }

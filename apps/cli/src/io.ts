@@ -4,9 +4,10 @@ import { readConfig } from './config';
 export interface CliIo {
   readonly color: boolean;
   readonly debug: boolean;
-  /** Where `dust mail` sends, and with which token (DUST_API_URL, DUST_TOKEN). */
-  readonly apiUrl: string;
+  /** The Dust server and token from the environment (see config.ts); the login file fills gaps. */
+  readonly server: string | undefined;
   readonly token: string | undefined;
+  readonly loginFile: string;
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;

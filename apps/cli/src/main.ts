@@ -52,6 +52,41 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/mail')).mailCommand,
   },
   {
+    name: 'login',
+    summary: 'save a Dust server and API token for the commands that talk to one',
+    load: async () => (await import('./commands/login')).loginCommand,
+  },
+  {
+    name: 'propose',
+    summary: 'open a proposal on a Dust server from a grouping file',
+    load: async () => (await import('./commands/propose')).proposeCommand,
+  },
+  {
+    name: 'revise',
+    summary: 'post a new revision of your proposal from a grouping file',
+    load: async () => (await import('./commands/revise')).reviseCommand,
+  },
+  {
+    name: 'review',
+    summary: 'ack, nak or raise a concern on a proposal revision',
+    load: async () => (await import('./commands/review')).reviewCommand,
+  },
+  {
+    name: 'comment',
+    summary: 'comment on a proposal (or one of its flags or syscalls)',
+    load: async () => (await import('./commands/comment')).commentCommand,
+  },
+  {
+    name: 'approve',
+    summary: 'approve a proposal revision as the next release (maintainers)',
+    load: async () => (await import('./commands/approve')).approveCommand,
+  },
+  {
+    name: 'fetch',
+    summary: 'download a release’s patch series into a folder, ready for git am',
+    load: async () => (await import('./commands/fetch')).fetchCommand,
+  },
+  {
     name: 'kernel-test',
     summary: 'apply, checkpatch, build and boot a series under QEMU',
     load: async () => (await import('./commands/kernel-test')).kernelTestCommand,
@@ -67,9 +102,13 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join('\n')}
 
 Run "dust COMMAND --help" for a command's options and an example.
 
+Commands from login on talk to a Dust server (--server URL, DUST_SERVER or
+the one dust login saved; the token from DUST_TOKEN or dust login).
+
 Examples:
   dust validate grouping.json
   dust syscalls --kernel 6.1 --arch x86_64
+  dust login --server https://dust.example.org < token && dust propose g.json --title …
 `;
 
 /** Runs `dust` with the given arguments; returns the exit code. Never throws. */

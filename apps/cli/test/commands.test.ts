@@ -215,6 +215,14 @@ describe('help', () => {
       'import',
       'compare',
       'render',
+      'mail',
+      'login',
+      'propose',
+      'revise',
+      'review',
+      'comment',
+      'approve',
+      'fetch',
       'kernel-test',
     ];
     for (const command of commands) {

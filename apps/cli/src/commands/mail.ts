@@ -1,7 +1,8 @@
 import { splitMbox } from '@dust/model/mail/mbox';
 import { CliError, UsageError } from '../cli-error';
+import { SERVER_HELP, SERVER_OPTION } from '../client/connect';
+import { resolveServer } from '../client/server-settings';
 import type { Command } from '../command';
-import type { CliIo } from '../io';
 import { expectPositionals, parseCommandArgs } from '../parse-command-args';
 import { terminalSafe } from '../terminal-text';
 
@@ -15,7 +16,7 @@ interface IngestAnswer {
 
 /** Posts one message to POST /api/mail; returns the answer, or a one-line problem. */
 async function postMessage(
-  io: CliIo,
+  token: string,
   url: string,
   message: Buffer,
 ): Promise<{ ok: true; answer: IngestAnswer } | { ok: false; status: number; detail: string }> {
@@ -23,7 +24,7 @@ async function postMessage(
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${io.token}` },
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` },
       body: message,
       signal: AbortSignal.timeout(60_000),
     });
@@ -52,7 +53,7 @@ function describe(answer: IngestAnswer): string {
 export const mailCommand: Command = {
   name: 'mail',
   summary: 'take replies from the list into Dust',
-  help: `Usage: dust mail ingest [--api URL] < message-or-mbox
+  help: `Usage: dust mail ingest [--server URL] < message-or-mbox
 
 Reads one message (RFC 5322) or an mbox of several from standard input and
 posts each to the Dust API (POST /api/mail), as an MTA pipe or a cron job over
@@ -60,22 +61,26 @@ an archive would. A reply to a series or RFC Dust posted becomes a comment,
 its Acked-by:/Reviewed-by:/Tested-by:/NAKed-by: trailers and "Concern:" lines
 reviews. A message taken in before is reported "duplicate" and changes nothing.
 
-Needs a maintainer's or admin's API token in DUST_TOKEN.
+Needs a maintainer's or admin's API token (DUST_TOKEN, or saved by dust login).
 
 Options:
-  --api URL      the Dust API (default: DUST_API_URL or http://127.0.0.1:3001)
-  -h, --help     show this help
+${SERVER_HELP}
+  --api URL        the same as --server (its older name)
+  -h, --help       show this help
 
 Exit status: 0 every message was taken (ingested, duplicate, Dust's own,
 or about something else), 1 some message was refused as bad mail, 2 usage
 error, missing token, or the API cannot be reached or refused the token.
 
-Examples:
-  DUST_TOKEN=dust_… dust mail ingest < reply.eml
+Example:
+  dust mail ingest < reply.eml   # with DUST_TOKEN set, or after dust login
   curl -s https://lore.example.org/list/<message-id>/t.mbox.gz | gunzip | dust mail ingest
 `,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { api: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SERVER_OPTION,
+      api: { type: 'string' },
+    });
     if (values.help) {
       io.out(this.help);
       return 0;
@@ -89,19 +94,19 @@ Examples:
       );
     }
     expectPositionals(rest, []);
-    if (!io.token) throw new UsageError('set DUST_TOKEN to a maintainer’s or admin’s API token');
-    let base: URL;
-    try {
-      base = new URL('/api/mail', values.api ?? io.apiUrl);
-    } catch {
-      throw new UsageError(`--api: not a URL: ${terminalSafe(values.api ?? io.apiUrl, 100)}`);
+    const { server, token } = await resolveServer(io, values.server ?? values.api);
+    if (!token) {
+      throw new UsageError(
+        'no API token: set DUST_TOKEN or run dust login (a maintainer’s or admin’s)',
+      );
     }
+    const url = `${server}/api/mail`;
     // latin1 keeps every byte: messages are split as bytes and posted unchanged.
     const messages = splitMbox((await io.readStdinBytes()).toString('latin1'));
     if (messages.length === 0) throw new UsageError('standard input holds no message');
     let refused = 0;
     for (const [i, message] of messages.entries()) {
-      const result = await postMessage(io, base.toString(), Buffer.from(message, 'latin1'));
+      const result = await postMessage(token, url, Buffer.from(message, 'latin1'));
       const label = `message ${i + 1}/${messages.length}`;
       if (result.ok) {
         io.out(
