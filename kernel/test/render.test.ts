@@ -149,6 +149,32 @@ describe('renderSeries', () => {
     assert.match(keep.files[3]?.content ?? '', /^\+#define SECCOMP_FLAGS_EXEC_RESET\t0$/m);
   });
 
+  test('flags mode kills the process, disables the TSC, refuses compat and shows in /proc', () => {
+    const series = renderSeries({ grouping: SMALL });
+    const core = series.files[3]?.content ?? '';
+    const flagsEntry = core.slice(core.indexOf('+static void __secure_computing_flags('));
+    assert.match(
+      flagsEntry,
+      /^\+\tseccomp_log\(this_syscall, SIGKILL, SECCOMP_RET_KILL_PROCESS, true\);\n\+\tdo_group_exit\(SIGKILL\);$/m,
+    );
+    const setMode = core.slice(core.indexOf('+static long seccomp_set_mode_flags('));
+    assert.match(setMode, /^\+\tif \(in_compat_syscall\(\)\)\n\+\t\treturn -EINVAL;$/m);
+    assert.match(setMode, /^\+#ifdef TIF_NOTSC\n\+\tdisable_TSC\(\);\n\+#endif$/m);
+    assert.match(
+      core,
+      /^\+\tseq_printf\(m, "\\nSeccomp_flags:\\t%08x", READ_ONCE\(p->seccomp\.flags\)\);$/m,
+    );
+    const selftest = series.files[5]?.content ?? '';
+    for (const name of [
+      'violation_kills_the_whole_process',
+      'entering_disables_the_tsc',
+      'compat_entry_fails_with_einval',
+      'proc_status_shows_the_held_flags',
+    ]) {
+      assert.match(selftest, new RegExp(`^\\+TEST\\(${name}\\)$`, 'm'));
+    }
+  });
+
   test('the base-only grouping renders an empty table and no flag constants', () => {
     const series = renderSeries({ grouping: BASE_ONLY });
     assert.doesNotMatch(series.files[1]?.content ?? '', /#define SECCOMP_FLAG_/);

@@ -235,8 +235,8 @@ static long seccomp_set_mode_flags(unsigned long flags)
 \tlong ret = -EINVAL;
 
 \t/*
-\t * The flags name native system calls only, and a compat system call
-\t * (32-bit, x32, int 0x80) gets the base set only in flags mode.
+\t * The flags name native system calls: a compat caller (32-bit, x32,
+\t * int 0x80) would hold flags that none of its calls can use.
 \t */
 \tif (in_compat_syscall())
 \t\treturn -EINVAL;
