@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Grouping } from '@dust/model';
+import { renderSeries } from '../src/render';
+import { kconfigSymbols, undefinedConfigSymbols } from '../src/test/bisect-series';
 import { collectPatches } from '../src/test/collect-patches';
 import { parseBootLog } from '../src/test/parse-boot-log';
 import { planBootTest } from '../src/test/plan-boot-test';
@@ -64,7 +66,7 @@ describe('planBootTest', () => {
     assert.equal(plan.exec, null);
     assert.deepEqual(
       plan.expected.map((e) => e.check),
-      ['base-set', 'base-kill', 'exit-group-kill', 'unknown-bits'],
+      ['base-set', 'base-kill', 'exit-group-kill', 'unknown-bits', 'run'],
     );
     assert.deepEqual(plan.notApplicable.map((n) => n.check).sort(), [
       'drop-subset',
@@ -90,7 +92,7 @@ describe('renderBootHeader', () => {
     assert.match(header, /\{ "TIME", 0x20UL, dust_calls_3, 3,/);
     assert.match(header, /#define DUST_FORK_STYLE 1/);
     assert.match(header, /#define DUST_EXEC_RESET 1/);
-    assert.match(header, /#define DUST_NCHECKS 23/);
+    assert.match(header, /#define DUST_NCHECKS 24/);
   });
 
   for (const name of ['small', 'base-only']) {
@@ -176,6 +178,94 @@ describe('parseBootLog', () => {
         .sort(),
       ['drop-subset', 'exec', 'fork-inherit'],
     );
+  });
+});
+
+describe('parseBootLog: the series selftest', () => {
+  const plan = planBootTest(example('base-only'));
+  const mode = plan.expected
+    .filter((e) => e.scope === 'mode')
+    .map((e) => `DUST-RESULT ${e.scope} ${e.check} pass ok`);
+  // What 6.1's kselftest_harness.h prints: a skip has no name on its "ok" line.
+  const tap = (end: string, results = ['ok 1 global.a', 'ok 2 # SKIP no IA32']) =>
+    [
+      'DUST-BEGIN checks=5',
+      ...mode,
+      'DUST-SELFTEST-BEGIN',
+      'TAP version 13\r',
+      '1..3',
+      '#  RUN           global.a ...',
+      '#            OK  global.a',
+      ...results.slice(0, 1),
+      '#  RUN           global.compat_entry ...',
+      '#      SKIP      no IA32',
+      ...results.slice(1, 2),
+      '#  RUN           global.tsc ...',
+      '[    2.5] random: crng init done',
+      ...(results[2] ? [results[2]] : []),
+      `DUST-SELFTEST-END ${end}`,
+      'DUST-END failures=0',
+    ].join('\n');
+
+  test('one check per test, skips named from their RUN line, and a passing run', () => {
+    const report = parseBootLog(
+      tap('exit 0', ['ok 1 global.a', 'ok 2 # SKIP no IA32', 'ok 3 global.tsc']),
+      plan,
+    );
+    const selftest = report.checks.filter((c) => c.scope === 'selftest');
+    assert.deepEqual(
+      selftest.map((c) => [c.check, c.status]),
+      [
+        ['run', 'passed'],
+        ['global.a', 'passed'],
+        ['global.compat_entry', 'skipped'],
+        ['global.tsc', 'passed'],
+      ],
+    );
+    assert.equal(selftest[2]?.detail, 'no IA32');
+    assert.match(selftest[0]?.detail ?? '', /exit 0: 2 passed, 0 failed, 1 skipped of 3 planned/);
+    assert.equal(report.problem, undefined);
+  });
+
+  test('a failed test, a missing result or a bad exit fails the run', () => {
+    const failed = parseBootLog(
+      tap('exit 1', ['ok 1 global.a', 'ok 2 # SKIP no IA32', 'not ok 3 global.tsc']),
+      plan,
+    );
+    assert.equal(failed.checks.find((c) => c.check === 'global.tsc')?.status, 'failed');
+    assert.equal(failed.checks.find((c) => c.check === 'run')?.status, 'failed');
+    assert.match(failed.problem ?? '', /^selftest run: seccomp_flags_test exit 1/);
+    const short = parseBootLog(tap('exit 0'), plan);
+    assert.match(short.problem ?? '', /2 passed|1 passed/);
+    assert.equal(short.checks.find((c) => c.check === 'run')?.status, 'failed');
+    const none = parseBootLog(tap('timed out', []), plan);
+    assert.equal(none.checks.find((c) => c.check === 'run')?.status, 'failed');
+  });
+});
+
+describe('bisect: CONFIG_ symbols', () => {
+  test('only added lines count, and a Kconfig defines config and menuconfig symbols', () => {
+    const diff = ['+#ifdef CONFIG_A', ' #ifdef CONFIG_B', '+x = IS_ENABLED(CONFIG_C);', '+++ b/x'];
+    assert.deepEqual(undefinedConfigSymbols(diff.join('\n'), new Set(['C'])), ['A']);
+    assert.deepEqual(
+      [...kconfigSymbols('config A\n\tbool "a"\nmenuconfig B\n  config C\n')],
+      ['A', 'B', 'C'],
+    );
+  });
+
+  test('no patch of the series uses CONFIG_SECCOMP_FLAGS before the Kconfig patch defines it', () => {
+    const [, uapi, kconfig, core] = renderSeries({ grouping: example('small') }).files;
+    assert.deepEqual(undefinedConfigSymbols(uapi?.content ?? '', new Set()), []);
+    const defined = kconfigSymbols(
+      (kconfig?.content ?? '')
+        .split('\n')
+        .filter((l) => l.startsWith('+'))
+        .map((l) => l.slice(1))
+        .join('\n'),
+    );
+    assert.deepEqual([...defined], ['SECCOMP_FLAGS']);
+    assert.deepEqual(undefinedConfigSymbols(core?.content ?? '', defined), []);
+    assert.deepEqual(undefinedConfigSymbols(core?.content ?? '', new Set()), ['SECCOMP_FLAGS']);
   });
 });
 

@@ -30,7 +30,7 @@ test('small.json: the rendered series applies, builds, boots and every flag hold
   assert.equal(verdict.checkpatch.errors, 0);
   assert.deepEqual(
     verdict.stages.map((s) => s.name),
-    ['prepare', 'apply', 'checkpatch', 'configure', 'build', 'initramfs', 'boot'],
+    ['prepare', 'apply', 'checkpatch', 'configure', 'build', 'initramfs', 'boot', 'bisect'],
   );
   assert.deepEqual(
     verdict.flags.map((f) => [f.name, f.status]),
@@ -58,6 +58,23 @@ test('small.json: the rendered series applies, builds, boots and every flag hold
     );
   }
   assert.match(check('policy', 'exec')?.detail ?? '', /reset-to-base/);
+  // The series' own selftest ran in the booted kernel, every test passing but
+  // the compat one, which needs IA32_EMULATION (off in the test config).
+  assert.equal(check('selftest', 'run')?.status, 'passed', check('selftest', 'run')?.detail);
+  for (const name of [
+    'global.violation_kills_the_whole_process',
+    'global.entering_disables_the_tsc',
+    'global.proc_status_shows_the_held_flags',
+    'global.no_flags_is_strict_mode',
+  ]) {
+    assert.equal(check('selftest', name)?.status, 'passed', name);
+  }
+  assert.equal(check('selftest', 'global.compat_entry_fails_with_einval')?.status, 'skipped');
+  // Every shorter prefix of the series compiled the objects the series touches.
+  assert.match(
+    verdict.stages.find((s) => s.name === 'bisect')?.log ?? '',
+    /fs\/exec\.o fs\/proc\/array\.o kernel\/seccomp\.o[\s\S]*patch 4 .*: builds/,
+  );
 });
 
 test('a missing tree is a skipped verdict naming the setup command', async () => {

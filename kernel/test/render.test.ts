@@ -15,8 +15,8 @@ import {
 const PATCH_FILES = [
   '0000-cover-letter.patch',
   '0001-seccomp-uapi-add-SECCOMP-MODE-FLAGS-and-its-flags.patch',
-  '0002-seccomp-add-the-flags-mode-SECCOMP-MODE-FLAGS.patch',
-  '0003-seccomp-add-CONFIG-SECCOMP-FLAGS.patch',
+  '0002-seccomp-add-CONFIG-SECCOMP-FLAGS.patch',
+  '0003-seccomp-add-the-flags-mode-SECCOMP-MODE-FLAGS.patch',
   '0004-Documentation-seccomp-document-the-flags-mode.patch',
   '0005-selftests-seccomp-add-a-test-of-the-flags-mode.patch',
 ];
@@ -83,10 +83,20 @@ describe('renderSeries', () => {
     );
     assert.deepEqual(paths, [
       [],
-      ['include/uapi/linux/seccomp.h'],
-      ['fs/exec.c', 'include/linux/seccomp.h', 'kernel/seccomp.c', 'kernel/seccomp_flags_table.h'],
+      ['MAINTAINERS', 'include/uapi/linux/seccomp.h', 'include/uapi/linux/seccomp_flags.h'],
       ['arch/Kconfig'],
-      ['Documentation/userspace-api/index.rst', 'Documentation/userspace-api/seccomp_flags.rst'],
+      [
+        'fs/exec.c',
+        'fs/proc/array.c',
+        'include/linux/seccomp.h',
+        'kernel/seccomp.c',
+        'kernel/seccomp_flags_table.h',
+      ],
+      [
+        'Documentation/filesystems/proc.rst',
+        'Documentation/userspace-api/index.rst',
+        'Documentation/userspace-api/seccomp_flags.rst',
+      ],
       [
         'tools/testing/selftests/seccomp/.gitignore',
         'tools/testing/selftests/seccomp/Makefile',
@@ -110,9 +120,20 @@ describe('renderSeries', () => {
     const series = renderSeries({ grouping: SMALL });
     const uapi = series.files[1]?.content ?? '';
     assert.match(uapi, /^\+#define SECCOMP_MODE_FLAGS\t3 /m);
-    assert.match(uapi, /^\+#define SECCOMP_FLAG_FILE_READ\t\(1UL << 0\)$/m);
-    assert.match(uapi, /^\+#define SECCOMP_FLAG_TIME\t\(1UL << 31\)$/m);
-    const core = series.files[2]?.content ?? '';
+    // The flags live in their own uapi header, with _BITUL() from <linux/const.h>.
+    const at = (path: string) => uapi.indexOf(`diff --git a/${path}`);
+    const seccompH = uapi.slice(
+      at('include/uapi/linux/seccomp.h'),
+      at('include/uapi/linux/seccomp_flags.h'),
+    );
+    const flagsH = uapi.slice(at('include/uapi/linux/seccomp_flags.h'));
+    assert.doesNotMatch(seccompH, /SECCOMP_FLAG_/);
+    assert.match(flagsH ?? '', /^\+#include <linux\/const\.h>$/m);
+    assert.match(flagsH ?? '', /^\+#define SECCOMP_FLAG_FILE_READ\t_BITUL\(0\)$/m);
+    assert.match(flagsH ?? '', /^\+#define SECCOMP_FLAG_TIME\t_BITUL\(31\)$/m);
+    assert.doesNotMatch(uapi, /1UL <</);
+    const core = series.files[3]?.content ?? '';
+    assert.match(core, /^\+#include <linux\/seccomp_flags\.h>$/m);
     assert.match(
       core,
       /^\+#ifdef __NR_close\n\+\t\[__NR_close\] = SECCOMP_FLAG_FILE_READ \| SECCOMP_FLAG_PROCESS,\n\+#endif$/m,
@@ -125,13 +146,39 @@ describe('renderSeries', () => {
     const keep = renderSeries({
       grouping: { ...SMALL, policy: { fork: 'inherit', exec: 'keep' } },
     });
-    assert.match(keep.files[2]?.content ?? '', /^\+#define SECCOMP_FLAGS_EXEC_RESET\t0$/m);
+    assert.match(keep.files[3]?.content ?? '', /^\+#define SECCOMP_FLAGS_EXEC_RESET\t0$/m);
+  });
+
+  test('flags mode kills the process, disables the TSC, refuses compat and shows in /proc', () => {
+    const series = renderSeries({ grouping: SMALL });
+    const core = series.files[3]?.content ?? '';
+    const flagsEntry = core.slice(core.indexOf('+static void __secure_computing_flags('));
+    assert.match(
+      flagsEntry,
+      /^\+\tseccomp_log\(this_syscall, SIGKILL, SECCOMP_RET_KILL_PROCESS, true\);\n\+\tdo_group_exit\(SIGKILL\);$/m,
+    );
+    const setMode = core.slice(core.indexOf('+static long seccomp_set_mode_flags('));
+    assert.match(setMode, /^\+\tif \(in_compat_syscall\(\)\)\n\+\t\treturn -EINVAL;$/m);
+    assert.match(setMode, /^\+#ifdef TIF_NOTSC\n\+\tdisable_TSC\(\);\n\+#endif$/m);
+    assert.match(
+      core,
+      /^\+\tseq_printf\(m, "\\nSeccomp_flags:\\t%08x", READ_ONCE\(p->seccomp\.flags\)\);$/m,
+    );
+    const selftest = series.files[5]?.content ?? '';
+    for (const name of [
+      'violation_kills_the_whole_process',
+      'entering_disables_the_tsc',
+      'compat_entry_fails_with_einval',
+      'proc_status_shows_the_held_flags',
+    ]) {
+      assert.match(selftest, new RegExp(`^\\+TEST\\(${name}\\)$`, 'm'));
+    }
   });
 
   test('the base-only grouping renders an empty table and no flag constants', () => {
     const series = renderSeries({ grouping: BASE_ONLY });
     assert.doesNotMatch(series.files[1]?.content ?? '', /#define SECCOMP_FLAG_/);
-    assert.match(series.files[2]?.content ?? '', /^\+#define SECCOMP_FLAGS_VALID\t0UL$/m);
+    assert.match(series.files[3]?.content ?? '', /^\+#define SECCOMP_FLAGS_VALID\t0UL$/m);
     assert.match(series.files[0]?.content ?? '', /no flags: flags mode allows the base set only/);
   });
 
@@ -145,7 +192,7 @@ describe('renderSeries', () => {
     assert.match(cover, /^ {2}- new flag SECCOMP_FLAG_IDENTITY \(bit 4\): getgid, getuid$/m);
     assert.match(cover, /^ {2}- SECCOMP_FLAG_TIME: added nanosleep$/m);
     assert.match(cover, /^ kernel\/seccomp\.c +\| +\d+ \++-+$/m);
-    assert.match(cover, /^ \d+ files changed, \d+ insertions\(\+\), 2 deletions\(-\)$/m);
+    assert.match(cover, /^ \d+ files changed, \d+ insertions\(\+\), 4 deletions\(-\)$/m);
     const first = renderSeries({ grouping: SMALL }).files[0]?.content ?? '';
     assert.match(first, /^Changes in v1:\n {2}- first version$/m);
   });

@@ -73,4 +73,14 @@ describe('dust kernel-test', () => {
   it('refuses an unreadable target with one line', () => {
     assert.ok(isOneLineError(runDust(['kernel-test', join(tmp.dir, 'missing.json')])));
   });
+
+  it('--skip takes only bisect', () => {
+    const file = tmp.write('kt-skip.json', grouping([FILE_READ]));
+    const bad = runDust(['kernel-test', file, '--skip', 'boot']);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /--skip takes bisect, not boot/);
+    const tree = join(tmp.dir, 'no-tree');
+    const ok = runDust(['kernel-test', file, '--skip', 'bisect', '--tree', tree, '--json']);
+    assert.equal(ok.status, 3, ok.stderr);
+  });
 });

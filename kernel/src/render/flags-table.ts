@@ -43,7 +43,8 @@ function validMask(grouping: Grouping): string[] {
  * exec policy and the per-syscall table, each entry guarded by its `__NR_*`
  * macro so that one table serves every architecture. Only names (validated
  * identifiers) reach it; descriptions live in the uapi header's comments.
- * The SECCOMP_FLAG_* macros come from <linux/seccomp.h> (its uapi part).
+ * The SECCOMP_FLAG_* macros come from <linux/seccomp_flags.h>, which only
+ * this table includes in the kernel.
  */
 export function flagsTableHeader(grouping: Grouping): string {
   const reset = grouping.policy.exec === 'reset-to-base';
@@ -61,7 +62,7 @@ export function flagsTableHeader(grouping: Grouping): string {
     '#define _KERNEL_SECCOMP_FLAGS_TABLE_H',
     '',
     '#include <linux/types.h>',
-    '#include <linux/seccomp.h>',
+    '#include <linux/seccomp_flags.h>',
     '#include <asm/unistd.h>',
     '',
     '/* Every flag this kernel knows: other bits fail with -EINVAL. */',

@@ -52,7 +52,7 @@ extern void seccomp_filter_release(struct task_struct *tsk);
 #endif /* CONFIG_SECCOMP */
 
 #ifdef CONFIG_SECCOMP_FLAGS
-extern void seccomp_flags_exec(void);
+void seccomp_flags_exec(void);
 #else
 static inline void seccomp_flags_exec(void) { }
 #endif /* CONFIG_SECCOMP_FLAGS */
@@ -78,6 +78,30 @@ const EXEC_EDITS: Edit[] = [
 \tseccomp_flags_exec();
 
 \tif (bprm->secureexec) {
+`,
+  },
+];
+
+// Linux 6.1 fs/proc/array.c, lines 339-344: the seccomp lines of /proc/<pid>/status.
+const PROC_STATUS_EDITS: Edit[] = [
+  {
+    line: 339,
+    before: `\tseq_put_decimal_ull(m, "\\nSeccomp:\\t", p->seccomp.mode);
+#ifdef CONFIG_SECCOMP_FILTER
+\tseq_put_decimal_ull(m, "\\nSeccomp_filters:\\t",
+\t\t\t    atomic_read(&p->seccomp.filter_count));
+#endif
+#endif
+`,
+    after: `\tseq_put_decimal_ull(m, "\\nSeccomp:\\t", p->seccomp.mode);
+#ifdef CONFIG_SECCOMP_FLAGS
+\tseq_printf(m, "\\nSeccomp_flags:\\t%08x", READ_ONCE(p->seccomp.flags));
+#endif
+#ifdef CONFIG_SECCOMP_FILTER
+\tseq_put_decimal_ull(m, "\\nSeccomp_filters:\\t",
+\t\t\t    atomic_read(&p->seccomp.filter_count));
+#endif
+#endif
 `,
   },
 ];
@@ -118,10 +142,75 @@ static void __secure_computing_flags(int this_syscall)
 \t\tif (seccomp_flags_is_set_flags(this_syscall))
 \t\t\treturn;
 \t}
-\t/* The base set of strict mode, or SIGKILL. */
-\t__secure_computing_strict(this_syscall);
+\tif (seccomp_strict_allowed(this_syscall))
+\t\treturn;
+
+\t/*
+\t * Unlike strict mode, kill the whole process, as SECCOMP_RET_KILL_PROCESS
+\t * does: the other threads must not run on in a process whose state a
+\t * killed thread may have left half changed.
+\t */
+\tcurrent->seccomp.mode = SECCOMP_MODE_DEAD;
+\tseccomp_log(this_syscall, SIGKILL, SECCOMP_RET_KILL_PROCESS, true);
+\tdo_group_exit(SIGKILL);
 }
 #endif /* CONFIG_SECCOMP_FLAGS */
+`;
+
+// Linux 6.1 kernel/seccomp.c, lines 1007-1027: strict mode's check.
+const STRICT_BEFORE = `static void __secure_computing_strict(int this_syscall)
+{
+\tconst int *allowed_syscalls = mode1_syscalls;
+#ifdef CONFIG_COMPAT
+\tif (in_compat_syscall())
+\t\tallowed_syscalls = get_compat_mode1_syscalls();
+#endif
+\tdo {
+\t\tif (*allowed_syscalls == this_syscall)
+\t\t\treturn;
+\t} while (*++allowed_syscalls != -1);
+
+#ifdef SECCOMP_DEBUG
+\tdump_stack();
+#endif
+\tcurrent->seccomp.mode = SECCOMP_MODE_DEAD;
+\tseccomp_log(this_syscall, SIGKILL, SECCOMP_RET_KILL_THREAD, true);
+\tdo_exit(SIGKILL);
+}
+
+#ifndef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+`;
+
+/* The base set check moves into a helper that flags mode shares. */
+const STRICT_AFTER = `/* Is this_syscall in the base set of strict mode (and of flags mode)? */
+static bool seccomp_strict_allowed(int this_syscall)
+{
+\tconst int *allowed_syscalls = mode1_syscalls;
+#ifdef CONFIG_COMPAT
+\tif (in_compat_syscall())
+\t\tallowed_syscalls = get_compat_mode1_syscalls();
+#endif
+\tdo {
+\t\tif (*allowed_syscalls == this_syscall)
+\t\t\treturn true;
+\t} while (*++allowed_syscalls != -1);
+\treturn false;
+}
+
+static void __secure_computing_strict(int this_syscall)
+{
+\tif (seccomp_strict_allowed(this_syscall))
+\t\treturn;
+
+#ifdef SECCOMP_DEBUG
+\tdump_stack();
+#endif
+\tcurrent->seccomp.mode = SECCOMP_MODE_DEAD;
+\tseccomp_log(this_syscall, SIGKILL, SECCOMP_RET_KILL_THREAD, true);
+\tdo_exit(SIGKILL);
+}
+${FLAGS_ENTRY}
+#ifndef CONFIG_HAVE_ARCH_SECCOMP_FILTER
 `;
 
 const SET_MODE_FLAGS = `
@@ -130,12 +219,14 @@ const SET_MODE_FLAGS = `
  * seccomp_set_mode_flags: enter SECCOMP_MODE_FLAGS, or drop flags in it
  * @flags: the SECCOMP_FLAG_* bits to hold
  *
- * Entering needs no_new_privs or CAP_SYS_ADMIN, as filter mode does.  Once
- * in flags mode a subset of the held flags always succeeds, and anything
- * else fails: a task can never regain a flag.
+ * Entering needs no_new_privs or CAP_SYS_ADMIN, as filter mode does, and
+ * disables the TSC as strict mode does.  Once in flags mode a subset of the
+ * held flags always succeeds, and anything else fails: a task can never
+ * regain a flag.
  *
- * Returns 0 on success, -EINVAL for unknown flags or another mode, -EACCES
- * without privilege, or -EPERM when asking for flags not held.
+ * Returns 0 on success, -EINVAL for unknown flags, another mode or a compat
+ * system call, -EACCES without privilege, or -EPERM when asking for flags
+ * not held.
  */
 static long seccomp_set_mode_flags(unsigned long flags)
 {
@@ -143,6 +234,12 @@ static long seccomp_set_mode_flags(unsigned long flags)
 \tbool privileged;
 \tlong ret = -EINVAL;
 
+\t/*
+\t * The flags name native system calls: a compat caller (32-bit, x32,
+\t * int 0x80) would hold flags that none of its calls can use.
+\t */
+\tif (in_compat_syscall())
+\t\treturn -EINVAL;
 \tif (flags & ~SECCOMP_FLAGS_VALID)
 \t\treturn -EINVAL;
 
@@ -169,6 +266,9 @@ static long seccomp_set_mode_flags(unsigned long flags)
 \tif (!privileged)
 \t\tgoto out;
 
+#ifdef TIF_NOTSC
+\tdisable_TSC();
+#endif
 \t/* The flags must be in place before the syscall work flag is set. */
 \tWRITE_ONCE(current->seccomp.flags, flags);
 \tseccomp_assign_mode(current, seccomp_mode, 0);
@@ -195,14 +295,6 @@ void seccomp_flags_exec(void)
 \tspin_unlock_irq(&current->sighand->siglock);
 }
 #endif /* CONFIG_SECCOMP_FLAGS */
-`;
-
-const STRICT_END = `\tcurrent->seccomp.mode = SECCOMP_MODE_DEAD;
-\tseccomp_log(this_syscall, SIGKILL, SECCOMP_RET_KILL_THREAD, true);
-\tdo_exit(SIGKILL);
-}
-
-#ifndef CONFIG_HAVE_ARCH_SECCOMP_FILTER
 `;
 
 const SET_STRICT_END = `\tret = 0;
@@ -268,11 +360,7 @@ const SECCOMP_C_EDITS: Edit[] = [
 #ifdef CONFIG_SECCOMP_FILTER
 `,
   },
-  {
-    line: 1022,
-    before: STRICT_END,
-    after: insertAfter(STRICT_END, '\tdo_exit(SIGKILL);\n}\n', FLAGS_ENTRY),
-  },
+  { line: 1007, before: STRICT_BEFORE, after: STRICT_AFTER },
   {
     line: 1339,
     before: `\tcase SECCOMP_MODE_FILTER:
@@ -334,10 +422,22 @@ export function corePatch(grouping: Grouping): PatchSpec {
     'prctl(): the arguments are read with syscall_get_arguments(), since x86',
     'passes no seccomp_data.',
     '',
+    'Entering disables the TSC where the architecture can (TIF_NOTSC), as',
+    'strict mode does, so that "no flags" means exactly what strict mode',
+    'allows. Entering from a compat system call (32-bit, x32, int 0x80) fails',
+    'with -EINVAL: the flags name native system calls.',
+    '',
     'At system call entry a call runs when it is in the base set of strict',
     'mode or when seccomp_flags_mask[nr] & flags is non-zero: one load and',
-    'one predicted branch. Anything else kills the task with SIGKILL, as in',
-    'strict mode. Compat system calls get the base set only.',
+    'one predicted branch. Compat system calls get the base set only.',
+    'Anything else kills the whole process with SIGKILL, as',
+    'SECCOMP_RET_KILL_PROCESS does (do_group_exit()), not only the thread as',
+    'strict mode does: the other threads must not run on after one of them',
+    'was stopped half way.',
+    '',
+    'The held flags appear in /proc/<pid>/status as "Seccomp_flags:", in hex,',
+    'next to "Seccomp:" and "Seccomp_filters:", so that tools and',
+    'checkpoint/restore can read them back.',
     '',
     'The flags live in struct seccomp, which copy_seccomp() copies: a forked',
     'child inherits them. On execve() the exec policy of this grouping',
@@ -362,6 +462,7 @@ export function corePatch(grouping: Grouping): PatchSpec {
     body,
     changes: [
       { kind: 'modify', path: 'fs/exec.c', edits: EXEC_EDITS },
+      { kind: 'modify', path: 'fs/proc/array.c', edits: PROC_STATUS_EDITS },
       { kind: 'modify', path: 'include/linux/seccomp.h', edits: SCHED_HEADER_EDITS },
       { kind: 'modify', path: 'kernel/seccomp.c', edits: SECCOMP_C_EDITS },
       { kind: 'new', path: TABLE_PATH, content: flagsTableHeader(grouping) },

@@ -12,6 +12,17 @@ const INDEX_BEFORE = `   no_new_privs
    unshare
 `;
 
+// Linux 6.1 Documentation/filesystems/proc.rst, lines 293-295: /proc/<pid>/status.
+const PROC_BEFORE = ` NoNewPrivs                  no_new_privs, like prctl(PR_GET_NO_NEW_PRIV, ...)
+ Seccomp                     seccomp mode, like prctl(PR_GET_SECCOMP, ...)
+ Speculation_Store_Bypass    speculative store bypass mitigation status
+`;
+
+const PROC_AFTER = PROC_BEFORE.replace(
+  ' Speculation_Store_Bypass ',
+  ' Seccomp_flags               seccomp flags held in SECCOMP_MODE_FLAGS, in hex\n Speculation_Store_Bypass ',
+);
+
 function title(text: string, char: string, over = false): string[] {
   const rule = char.repeat(text.length);
   return over ? [rule, text, rule] : [text, rule];
@@ -81,8 +92,11 @@ export function flagsDocument(grouping: Grouping): string {
     'write a filter: it holds a set of flags, each of which permits one group of',
     'system calls. With no flag held it may run exactly what strict mode allows',
     '(``read``, ``write``, ``exit`` and ``rt_sigreturn``, or ``sigreturn`` on',
-    '32-bit x86): the base set. Any other system call kills the task with',
-    '``SIGKILL``, as in strict mode. The mode is available when the kernel is',
+    '32-bit x86): the base set. Any other system call kills the whole process',
+    '(every thread) with ``SIGKILL``, as ``SECCOMP_RET_KILL_PROCESS`` does; strict',
+    'mode kills the calling thread only. As in strict mode, entering disables',
+    'the time stamp counter where the architecture can (``rdtsc`` then raises',
+    '``SIGSEGV``, see ``PR_SET_TSC``). The mode is available when the kernel is',
     'built with ``CONFIG_SECCOMP_FLAGS``.',
     '',
     ...title('Usage', '='),
@@ -92,11 +106,13 @@ export function flagsDocument(grouping: Grouping): string {
     '\tprctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags);',
     '',
     'where ``flags`` is a bitwise OR of the ``SECCOMP_FLAG_*`` constants of',
-    '``<linux/seccomp.h>``, which defines ``SECCOMP_MODE_FLAGS`` as well. As for',
-    'filter mode, the task must have called ``prctl(PR_SET_NO_NEW_PRIVS, 1)``',
-    'or have ``CAP_SYS_ADMIN`` in its user namespace, otherwise the call fails',
-    'with ``EACCES``. Unknown bits fail with ``EINVAL``, and so does the call in',
-    'another seccomp mode.',
+    '``<linux/seccomp_flags.h>``; ``SECCOMP_MODE_FLAGS`` is in',
+    '``<linux/seccomp.h>``. As for filter mode, the task must have called',
+    '``prctl(PR_SET_NO_NEW_PRIVS, 1)`` or have ``CAP_SYS_ADMIN`` in its user',
+    'namespace, otherwise the call fails with ``EACCES``. Unknown bits fail with',
+    '``EINVAL``, and so does the call in another seccomp mode or as a compat',
+    'system call (a 32-bit or x32 task, or ``int 0x80`` from a 64-bit one): the',
+    'flags name native system calls.',
     '',
     'In flags mode the same call with a subset of the held flags always',
     'succeeds, even when no held flag permits :manpage:`prctl(2)`: a task can',
@@ -106,7 +122,11 @@ export function flagsDocument(grouping: Grouping): string {
     'A system call runs when it is in the base set or when any held flag',
     'permits it; a system call may be permitted by several flags. Compat system',
     'calls (32-bit calls on a 64-bit kernel) get the base set only. Like',
-    'strict mode, flags mode applies to the calling thread only.',
+    'strict mode, entering flags mode applies to the calling thread only; a',
+    'violation ends the whole process.',
+    '',
+    'The flags a task holds are shown in hex on the ``Seccomp_flags:`` line of',
+    '``/proc/<pid>/status``, next to ``Seccomp:`` (``3`` in flags mode).',
     '',
     ...title('Fork and exec', '='),
     '',
@@ -122,17 +142,23 @@ export function flagsDocument(grouping: Grouping): string {
   ].join('\n');
 }
 
-/** Patch 4: Documentation/userspace-api/seccomp_flags.rst and its index entry. */
+/** Patch 4: Documentation/userspace-api/seccomp_flags.rst, its index entry, proc.rst. */
 export function docsPatch(grouping: Grouping): PatchSpec {
   return {
     subject: 'Documentation: seccomp: document the flags mode',
     body: [
       'Describe SECCOMP_MODE_FLAGS for user space: how to enter the mode, drop',
       'flags, what fork and exec do, and the table of flags with the system',
-      'calls each permits.',
+      'calls each permits. List the Seccomp_flags line of /proc/<pid>/status',
+      'in proc.rst.',
     ].join('\n'),
     changes: [
       { kind: 'new', path: DOC_PATH, content: flagsDocument(grouping) },
+      {
+        kind: 'modify',
+        path: 'Documentation/filesystems/proc.rst',
+        edits: [{ line: 293, before: PROC_BEFORE, after: PROC_AFTER }],
+      },
       {
         kind: 'modify',
         path: 'Documentation/userspace-api/index.rst',

@@ -28,7 +28,8 @@ config SECCOMP_CACHE_DEBUG
 `;
 
 /**
- * Patch 3: CONFIG_SECCOMP_FLAGS, next to SECCOMP_FILTER in arch/Kconfig. It
+ * Patch 2: CONFIG_SECCOMP_FLAGS, next to SECCOMP_FILTER in arch/Kconfig,
+ * before the code that uses it so that every prefix of the series builds. It
  * depends on HAVE_ARCH_SECCOMP_FILTER as well as SECCOMP because the entry
  * check reads prctl()'s arguments with syscall_get_arguments(), which only
  * those architectures provide; the others keep strict mode alone.
@@ -37,7 +38,8 @@ export function kconfigPatch(): PatchSpec {
   return {
     subject: 'seccomp: add CONFIG_SECCOMP_FLAGS',
     body: [
-      'Make the flags mode a configuration option, off by default. It needs',
+      'Add the configuration option the flags mode of the next patch is built',
+      'under, off by default; on its own it changes no code. It needs',
       'SECCOMP, and HAVE_ARCH_SECCOMP_FILTER for syscall_get_arguments(),',
       'which the entry check uses to let prctl(PR_SET_SECCOMP,',
       'SECCOMP_MODE_FLAGS, ...) through; it does not need SECCOMP_FILTER, and',

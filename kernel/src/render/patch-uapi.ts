@@ -4,6 +4,7 @@ import { cBlockComment } from './text';
 import type { PatchSpec } from './types';
 
 export const UAPI_PATH = 'include/uapi/linux/seccomp.h';
+export const UAPI_FLAGS_PATH = 'include/uapi/linux/seccomp_flags.h';
 
 // Linux 6.1 include/uapi/linux/seccomp.h, lines 10-15.
 const MODES_BEFORE = `#define SECCOMP_MODE_DISABLED\t0 /* seccomp is not in use. */
@@ -20,52 +21,60 @@ const MODES_AFTER = MODES_BEFORE.replace(
     '#define SECCOMP_MODE_FLAGS\t3 /* uses a set of flags. */\n',
 );
 
-// Linux 6.1 include/uapi/linux/seccomp.h, lines 149-153: the end of the file.
-const END_BEFORE = `/* On success, the return value is the remote process's added fd number */
-#define SECCOMP_IOCTL_NOTIF_ADDFD\tSECCOMP_IOW(3, \\
-\t\t\t\t\t\tstruct seccomp_notif_addfd)
-
-#endif /* _UAPI_LINUX_SECCOMP_H */
+// Linux 6.1 MAINTAINERS, lines 18497-18500: the files of SECURE COMPUTING.
+const MAINTAINERS_BEFORE = `F:\tDocumentation/userspace-api/seccomp_filter.rst
+F:\tinclude/linux/seccomp.h
+F:\tinclude/uapi/linux/seccomp.h
+F:\tkernel/seccomp.c
 `;
 
-function flagDefines(grouping: Grouping): string[] {
+const MAINTAINERS_AFTER = MAINTAINERS_BEFORE.replace(
+  'F:\tinclude/uapi/linux/seccomp.h\n',
+  `F:\tinclude/uapi/linux/seccomp.h\nF:\t${UAPI_FLAGS_PATH}\n`,
+);
+
+/** One `SECCOMP_FLAG_<NAME> _BITUL(bit)` per flag, each after its description. */
+export function flagDefines(grouping: Grouping): string[] {
   const flags = flagsByBit(grouping.flags);
   if (flags.length === 0) return ['/* No flags yet: flags mode allows the base set only. */'];
   const column = alignColumn(flags.map((f) => `#define ${flagMacro(f)}`));
   return flags.flatMap((f) => [
     ...cBlockComment(f.description),
-    `${padWithTabs(`#define ${flagMacro(f)}`, column)}(1UL << ${f.bit})`,
+    `${padWithTabs(`#define ${flagMacro(f)}`, column)}_BITUL(${f.bit})`,
   ]);
 }
 
 /**
- * The generated block of SECCOMP_FLAG_* defines, descriptions only in
- * comments. It goes at the very end of the header, after the last line that
- * produces any C tokens: every #define and comment there leaves the
- * preprocessed output of the ~590 files that reach <linux/seccomp.h> through
- * sched.h byte-identical, whatever the grouping, so ccache serves them all.
- * Placed higher up it would shift the line numbers of the structs below it,
- * and a new grouping would recompile all of them.
+ * include/uapi/linux/seccomp_flags.h: the generated SECCOMP_FLAG_* defines,
+ * descriptions only in comments. A header of its own because
+ * <linux/seccomp.h> reaches ~590 kernel files through sched.h: a new grouping
+ * changes only this file, which kernel/seccomp.c (through its table) and user
+ * space include, so a rebuild compiles kernel/seccomp.c and nothing else
+ * (docs/design.md, "Kernel semantics").
  */
-export function uapiFlagsBlock(grouping: Grouping): string[] {
+export function uapiFlagsHeader(grouping: Grouping): string {
   return [
+    '/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */',
     '/*',
     ' * Flags for prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags): each flag',
     ' * permits one group of system calls on top of the base set of strict mode,',
     ' * see Documentation/userspace-api/seccomp_flags.rst. Generated from a flag',
-    ' * grouping: edit the grouping, not these lines.',
+    ' * grouping: edit the grouping, not these lines. Flags and the system calls',
+    ' * they permit are only ever added.',
     ' */',
+    '#ifndef _UAPI_LINUX_SECCOMP_FLAGS_H',
+    '#define _UAPI_LINUX_SECCOMP_FLAGS_H',
+    '',
+    '#include <linux/const.h>',
+    '',
     ...flagDefines(grouping),
-  ];
+    '',
+    '#endif /* _UAPI_LINUX_SECCOMP_FLAGS_H */',
+    '',
+  ].join('\n');
 }
 
-const END_AFTER = (grouping: Grouping) =>
-  END_BEFORE.replace(
-    '\n#endif /* _UAPI_LINUX_SECCOMP_H */\n',
-    `\n${uapiFlagsBlock(grouping).join('\n')}\n\n#endif /* _UAPI_LINUX_SECCOMP_H */\n`,
-  );
-
-/** Patch 1: the uapi constants, SECCOMP_MODE_FLAGS and one SECCOMP_FLAG_* per flag. */
+/** Patch 1: SECCOMP_MODE_FLAGS in <linux/seccomp.h>, the flags in <linux/seccomp_flags.h>. */
 export function uapiPatch(grouping: Grouping): PatchSpec {
   const flags = flagsByBit(grouping.flags);
   const list = flags.map((f) => `  ${flagMacro(f)} (bit ${f.bit})`);
@@ -76,10 +85,12 @@ export function uapiPatch(grouping: Grouping): PatchSpec {
     'strict mode.',
     '',
     'The SECCOMP_FLAG_* constants are generated from the grouping the',
-    'community agreed on and go at the end of the header, below everything',
-    'that declares a type: <linux/seccomp.h> reaches most of the kernel',
-    'through sched.h, and defines placed there leave the preprocessed output',
-    'of those files unchanged when the grouping changes.',
+    'community agreed on and live in a header of their own,',
+    `${UAPI_FLAGS_PATH}, exported like every uapi header:`,
+    '<linux/seccomp.h> reaches most of the kernel through sched.h, and a new',
+    'grouping then changes no header those files include. Only',
+    'kernel/seccomp.c, the selftest and user space include',
+    '<linux/seccomp_flags.h>.',
     '',
     flags.length === 0
       ? 'No flags are defined yet: flags mode allows the base set only.'
@@ -92,12 +103,15 @@ export function uapiPatch(grouping: Grouping): PatchSpec {
     changes: [
       {
         kind: 'modify',
-        path: UAPI_PATH,
-        edits: [
-          { line: 10, before: MODES_BEFORE, after: MODES_AFTER },
-          { line: 149, before: END_BEFORE, after: END_AFTER(grouping) },
-        ],
+        path: 'MAINTAINERS',
+        edits: [{ line: 18497, before: MAINTAINERS_BEFORE, after: MAINTAINERS_AFTER }],
       },
+      {
+        kind: 'modify',
+        path: UAPI_PATH,
+        edits: [{ line: 10, before: MODES_BEFORE, after: MODES_AFTER }],
+      },
+      { kind: 'new', path: UAPI_FLAGS_PATH, content: uapiFlagsHeader(grouping) },
     ],
   };
 }

@@ -37,17 +37,18 @@ function renderPatch(spec: PatchSpec, trailers: string[]): RenderedPatch {
 
 /**
  * Renders a valid grouping into a `git format-patch` style series against
- * Linux 6.1: a cover letter and five patches in kernel order (uapi, core,
- * Kconfig, documentation, selftest). The same options always give
- * byte-identical output: dates come from the release and version, ids from
+ * Linux 6.1: a cover letter and five patches in kernel order (uapi, Kconfig,
+ * core, documentation, selftest), each of which builds on its own (no patch
+ * uses what a later one adds). The same options always give byte-identical
+ * output: dates come from the release and version, ids from
  * the content. Throws RenderError for an invalid grouping or option.
  */
 export function renderSeries(opts: RenderOptions): Series {
   const o = checkOptions(opts);
   const specs = [
     uapiPatch(o.grouping),
-    corePatch(o.grouping),
     kconfigPatch(),
+    corePatch(o.grouping),
     docsPatch(o.grouping),
     selftestPatch(o.grouping),
   ];

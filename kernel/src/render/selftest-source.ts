@@ -79,7 +79,7 @@ function fallbackDefines(flags: Flag[]): string[] {
   return flags.flatMap((f) => [
     `#ifndef ${flagMacro(f)}`,
     ...cBlockComment(f.description),
-    `${padWithTabs(`#define ${flagMacro(f)}`, column)}(1UL << ${f.bit})`,
+    `${padWithTabs(`#define ${flagMacro(f)}`, column)}_BITUL(${f.bit})`,
     '#endif',
   ]);
 }
@@ -160,6 +160,185 @@ TEST(unknown_bits_fail_with_einval)
 \t\t\t_exit(2);
 \t\t_exit(errno == EINVAL ? 0 : 3);
 \t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+}
+
+static void *wait_forever(void *arg)
+{
+\tint fd = *(int *)arg;
+
+\tif (write(fd, "r", 1) == 1)
+\t\tfor (;;)
+\t\t\tpause();
+\treturn NULL;
+}
+
+/*
+ * One thread's violation ends the whole process, as SECCOMP_RET_KILL_PROCESS
+ * does: the other thread (not in flags mode) must not run on.
+ */
+TEST(violation_kills_the_whole_process)
+{
+\tint fds[2], status = 0, waited_ms = 0;
+\tpthread_t thread;
+\tchar c;
+\tpid_t pid;
+
+\tASSERT_EQ(0, pipe(fds));
+\tpid = fork();
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (pthread_create(&thread, NULL, wait_forever, &fds[1]) ||
+\t\t    read(fds[0], &c, 1) != 1 || enter_flags_mode(0))
+\t\t\t_exit(NOT_ENTERED);
+\t\tsyscall(__NR_getppid);
+\t\tchild_exit(0);
+\t}
+\twhile (waitpid(pid, &status, WNOHANG) == 0 && waited_ms < 5000) {
+\t\tusleep(10000);
+\t\twaited_ms += 10;
+\t}
+\tif (waited_ms >= 5000) {
+\t\tkill(pid, SIGKILL);
+\t\twaitpid(pid, &status, 0);
+\t}
+\tASSERT_LT(waited_ms, 5000) {
+\t\tTH_LOG("the other thread ran on after the violation");
+\t}
+\tASSERT_TRUE(killed(status)) {
+\t\tTH_LOG("wait status %#x", status);
+\t}
+}
+
+/* Entering flags mode disables the time stamp counter, as strict mode does. */
+TEST(entering_disables_the_tsc)
+{
+#if TEST_X86_64
+\tint status = 0;
+\tpid_t pid = fork();
+
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (enter_flags_mode(0))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\t__asm__ volatile("rdtsc" : : : "eax", "edx");
+\t\tchild_exit(0);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFSIGNALED(status)) {
+\t\tTH_LOG("rdtsc ran in flags mode (wait status %#x)", status);
+\t}
+\tASSERT_EQ(SIGSEGV, WTERMSIG(status));
+#else
+\tSKIP(return, "the time stamp counter is tested on x86_64 only");
+#endif
+}
+
+#if TEST_X86_64
+/* A 32-bit system call through int 0x80 from this 64-bit task. */
+static int int80(long nr, long a, long b, long c)
+{
+\tlong ret;
+
+\t__asm__ volatile("int $0x80"
+\t\t\t : "=a"(ret)
+\t\t\t : "a"(nr), "b"(a), "c"(b), "d"(c)
+\t\t\t : "memory", "r8", "r9", "r10", "r11");
+\treturn (int)ret;
+}
+
+#define I386_NR_GETPID 20
+#define I386_NR_PRCTL 172
+#endif
+
+/* Entering from a compat system call fails with EINVAL and leaves seccomp off. */
+TEST(compat_entry_fails_with_einval)
+{
+#if TEST_X86_64
+\tint status = 0;
+\tpid_t pid = fork();
+
+\tASSERT_LE(0, pid);
+\tif (pid == 0)
+\t\t_exit(int80(I386_NR_GETPID, 0, 0, 0) == getpid() ? 0 : 1);
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tif (WIFSIGNALED(status))
+\t\tSKIP(return, "no 32-bit system calls here (IA32_EMULATION off)");
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+
+\tpid = fork();
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+\t\t\t_exit(1);
+\t\tif (int80(I386_NR_PRCTL, PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, 0) != -EINVAL)
+\t\t\tchild_exit(2);
+\t\t_exit(prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 0 ? 0 : 3);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status)) {
+\t\tTH_LOG("wait status %#x", status);
+\t}
+\tASSERT_EQ(0, WEXITSTATUS(status));
+#else
+\tSKIP(return, "int 0x80 is tested on x86_64 only");
+#endif
+}
+
+/* The Seccomp_flags: value of /proc/<pid>/status: -1 without the line, -2 without /proc. */
+static long status_flags(pid_t pid)
+{
+\tchar path[64], line[256];
+\tunsigned long value;
+\tlong found = -1;
+\tFILE *f;
+
+\tsnprintf(path, sizeof(path), "/proc/%d/status", pid);
+\tf = fopen(path, "r");
+\tif (!f)
+\t\treturn -2;
+\twhile (found == -1 && fgets(line, sizeof(line), f))
+\t\tif (sscanf(line, "Seccomp_flags: %lx", &value) == 1)
+\t\t\tfound = (long)value;
+\tfclose(f);
+\treturn found;
+}
+
+/* /proc/<pid>/status shows the flags held, and what remains after a drop. */
+TEST(proc_status_shows_the_held_flags)
+{
+\tconst unsigned long lowest = SECCOMP_FLAGS_ALL & -SECCOMP_FLAGS_ALL;
+\tint ready[2], go[2], status = 0;
+\tchar c = 0;
+\tpid_t pid;
+
+\tif (status_flags(getpid()) == -2)
+\t\tSKIP(return, "no /proc");
+\tASSERT_EQ(0, status_flags(getpid()));
+\tASSERT_EQ(0, pipe(ready));
+\tASSERT_EQ(0, pipe(go));
+\tpid = fork();
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (enter_flags_mode(SECCOMP_FLAGS_ALL))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tsyscall(__NR_write, ready[1], "h", 1);
+\t\tsyscall(__NR_read, go[0], &c, 1);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, lowest, 0, 0))
+\t\t\tchild_exit(1);
+\t\tsyscall(__NR_write, ready[1], "d", 1);
+\t\tsyscall(__NR_read, go[0], &c, 1);
+\t\tchild_exit(0);
+\t}
+\tASSERT_EQ(1, read(ready[0], &c, 1));
+\tEXPECT_EQ(SECCOMP_FLAGS_ALL, status_flags(pid));
+\tASSERT_EQ(1, write(go[1], "g", 1));
+\tASSERT_EQ(1, read(ready[0], &c, 1));
+\tEXPECT_EQ(lowest, status_flags(pid));
+\tASSERT_EQ(1, write(go[1], "g", 1));
 \tASSERT_EQ(pid, waitpid(pid, &status, 0));
 \tASSERT_TRUE(WIFEXITED(status));
 \tASSERT_EQ(0, WEXITSTATUS(status));
@@ -281,21 +460,36 @@ export function selftestSource(grouping: Grouping): string {
     '/*',
     ' * Tests of seccomp flags mode (SECCOMP_MODE_FLAGS), generated by Dust with',
     ' * the flags they test: per flag, sample system calls run and a call outside',
-    ' * the flag kills; no flags behave like strict mode; flags can be dropped',
-    ' * and never regained; unknown bits fail; a forked child inherits the flags.',
+    ' * the flag kills; no flags behave like strict mode (the TSC included);',
+    ' * a violation kills the whole process; flags can be dropped and never',
+    ' * regained; unknown bits and compat entry fail; /proc/<pid>/status shows',
+    ' * the flags; a forked child inherits them.',
     ' * Sample calls get -1 for every argument, which fails harmlessly.',
     ' */',
     '#define _GNU_SOURCE',
     '#include <errno.h>',
+    '#include <pthread.h>',
     '#include <signal.h>',
     '#include <stdbool.h>',
+    '#include <stdio.h>',
     '#include <sys/prctl.h>',
     '#include <sys/syscall.h>',
     '#include <sys/wait.h>',
     '#include <unistd.h>',
+    '#include <linux/const.h>',
     '#include <linux/seccomp.h>',
+    '#if __has_include("linux/seccomp_flags.h")',
+    '#include <linux/seccomp_flags.h>',
+    '#endif',
     '',
     '#include "../kselftest_harness.h"',
+    '',
+    '/* rdtsc and int 0x80 (a compat system call) are tested on x86_64. */',
+    '#ifdef __x86_64__',
+    '#define TEST_X86_64\t1',
+    '#else',
+    '#define TEST_X86_64\t0',
+    '#endif',
     '',
     '#ifndef SECCOMP_MODE_FLAGS',
     '#define SECCOMP_MODE_FLAGS\t3',

@@ -1,6 +1,24 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SELFTEST_NAME } from '../render/selftest-source';
 import { commandFailed, runCommand } from './run-command';
+
+const SELFTEST_DIR = 'tools/testing/selftests/seccomp';
+
+/**
+ * The uapi headers the selftest includes, from the patched tree, as
+ * `make headers_install` leaves them (without <linux/compiler.h>): copying two
+ * headers costs nothing, installing all of them would cost a make run.
+ */
+function installSeccompHeaders(tree: string, include: string): void {
+  mkdirSync(path.join(include, 'linux'), { recursive: true });
+  for (const name of ['seccomp.h', 'seccomp_flags.h']) {
+    const from = path.join(tree, 'include', 'uapi', 'linux', name);
+    if (!existsSync(from)) continue;
+    const text = readFileSync(from, 'utf8').replace(/^#include <linux\/compiler\.h>\n/m, '');
+    writeFileSync(path.join(include, 'linux', name), text);
+  }
+}
 
 export interface InitramfsResult {
   ok: boolean;
@@ -9,12 +27,15 @@ export interface InitramfsResult {
 }
 
 /**
- * Compiles the boot test (/init, static glibc) and the exec probe
- * (/exec-probe, no libc) on the host, and packs them with the tree's
- * usr/gen_init_cpio.
+ * Compiles the boot test (/init, static glibc), the exec probe (/exec-probe,
+ * no libc) and the series' own selftest from the patched tree
+ * (/seccomp_flags_test, static glibc and pthreads) on the host, and packs
+ * them with the tree's usr/gen_init_cpio.
  */
 export async function buildInitramfs(opts: {
   workDir: string;
+  /** The build tree with the series applied (the selftest's source and headers). */
+  tree: string;
   bootSourceDir: string;
   header: string;
   genInitCpio: string;
@@ -68,13 +89,33 @@ export async function buildInitramfs(opts: {
   ) {
     return fail();
   }
+  installSeccompHeaders(opts.tree, at('uapi'));
+  if (
+    !(await gcc([
+      '-static',
+      '-O2',
+      '-pthread',
+      ...warnings,
+      // kselftest_harness.h's callbacks ignore some of their parameters.
+      '-Wno-unused-parameter',
+      '-I',
+      at('uapi'),
+      '-o',
+      at(SELFTEST_NAME),
+      path.join(opts.tree, SELFTEST_DIR, `${SELFTEST_NAME}.c`),
+    ]))
+  ) {
+    return fail();
+  }
   writeFileSync(
     at('initramfs.list'),
     [
       'dir /dev 0755 0 0',
       'nod /dev/console 0600 0 0 c 5 1',
+      'dir /proc 0755 0 0',
       `file /init ${at('init')} 0755 0 0`,
       `file /exec-probe ${at('exec-probe')} 0755 0 0`,
+      `file /${SELFTEST_NAME} ${at(SELFTEST_NAME)} 0755 0 0`,
       '',
     ].join('\n'),
   );

@@ -15,7 +15,9 @@ export type {
   KernelTestOptions,
   KernelTestProgress,
   KernelVerdict,
+  SkippableStage,
   StageName,
   StageResult,
   StageStatus,
 } from './types';
+export { SKIPPABLE_STAGES } from './types';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Grouping, validateGrouping } from '@dust/model';
 import { applySeries } from './apply-series';
+import { bisectSeries } from './bisect-series';
 import { bootKernel } from './boot-kernel';
 import { buildInitramfs } from './build-initramfs';
 import { buildKernel } from './build-kernel';
@@ -205,6 +206,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
     const packed = await runStage('initramfs', async () => {
       const result = await buildInitramfs({
         workDir,
+        tree,
         bootSourceDir: config.bootSourceDir,
         header: renderBootHeader(bootPlan),
         genInitCpio: files.genInitCpio,
@@ -234,6 +236,43 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
       }
       return { ok: true, log };
     });
+
+    if (opts.skip?.includes('bisect')) {
+      stages.push({
+        name: 'bisect',
+        status: 'skipped',
+        seconds: 0,
+        log: 'left out (--skip bisect)',
+      });
+      progress('bisect', 'end', 'skipped');
+    } else {
+      await runStage('bisect', async () => {
+        const result = await bisectSeries({
+          tree,
+          amWorktree: files.amWorktree,
+          baseConfig: files.baseConfig,
+          scriptsDir: config.scriptsDir,
+          env: config.env,
+        });
+        const steps = result.steps
+          .map((s) => {
+            const symbols = s.undefinedSymbols.map((name) => `CONFIG_${name}`).join(', ');
+            const what = symbols ? `uses undefined ${symbols}` : s.ok ? 'builds' : 'FAILS';
+            return `patch ${s.patch} (${s.subject}): ${what}, ${s.seconds} s`;
+          })
+          .join('\n');
+        const built = `${result.objects.join(' ')} for each prefix but the whole series`;
+        if (result.ok) return { ok: true, log: `${built}\n${steps}` };
+        const broken = result.steps.find((s) => !s.ok);
+        return {
+          ok: false,
+          reason: broken
+            ? `the series does not build after patch ${broken.patch} (${broken.subject})`
+            : 'could not list the patches of the series',
+          log: `${built}\n${steps}\n${result.log}`,
+        };
+      });
+    }
     return finish();
   } finally {
     unlock?.();

@@ -1,3 +1,4 @@
+import { SELFTEST_NAME } from '../render/selftest-source';
 import type { BootPlan } from './plan-boot-test';
 import type { BootCheck, FlagResult } from './types';
 
@@ -13,6 +14,59 @@ export interface BootReport {
 const RESULT_LINE = /DUST-RESULT ([A-Za-z0-9_-]+) ([a-z-]+) (pass|fail)(?: (.*))?$/;
 const PANIC = /Kernel panic - not syncing: (.*)$/m;
 
+const SELFTEST_RUN = /^#\s+RUN\s+(\S+) \.\.\.$/;
+const SELFTEST_RESULT = /^(not ok|ok) (\d+) (.*)$/;
+const SELFTEST_PLAN = /^1\.\.(\d+)/;
+
+export const SELFTEST_SCOPE = 'selftest';
+
+/**
+ * The series' own selftest (kselftest TAP between DUST-SELFTEST-BEGIN and
+ * DUST-SELFTEST-END): one check per test, and the `selftest run` check, which
+ * passes only when the program exited 0 after reporting as many tests as it
+ * planned, at least one. 6.1's harness prints a skip as `ok N # SKIP reason`
+ * without the name: the name comes from the test's `#  RUN` line.
+ */
+function parseSelftest(lines: string[]): { run: BootCheck; tests: BootCheck[] } {
+  const begin = lines.findIndex((l) => l.includes('DUST-SELFTEST-BEGIN'));
+  const end = lines.findIndex((l, i) => i > begin && l.includes('DUST-SELFTEST-END'));
+  const check = (status: BootCheck['status'], detail: string): BootCheck => ({
+    scope: SELFTEST_SCOPE,
+    check: 'run',
+    status,
+    detail,
+  });
+  if (begin < 0) return { run: check('failed', 'the selftest did not start'), tests: [] };
+  const tests: BootCheck[] = [];
+  let planned = -1;
+  let running = '';
+  for (const raw of lines.slice(begin + 1, end < 0 ? undefined : end)) {
+    const line = raw.trimEnd();
+    const plan = SELFTEST_PLAN.exec(line);
+    if (plan?.[1] && planned < 0) planned = Number(plan[1]);
+    const run = SELFTEST_RUN.exec(line);
+    if (run?.[1]) running = run[1];
+    const m = SELFTEST_RESULT.exec(line);
+    if (!m?.[1] || !m[3]) continue;
+    const skip = /^# SKIP ?(.*)$/.exec(m[3]);
+    tests.push({
+      scope: SELFTEST_SCOPE,
+      check: skip ? running || `test ${m[2]}` : m[3].trim(),
+      status: skip ? 'skipped' : m[1] === 'ok' ? 'passed' : 'failed',
+      ...(skip?.[1] ? { detail: skip[1].trim() } : {}),
+    });
+    running = '';
+  }
+  const ending =
+    end < 0 ? 'did not finish' : (lines[end] ?? '').replace(/^.*DUST-SELFTEST-END ?/, '').trim();
+  const counts = `${tests.filter((t) => t.status === 'passed').length} passed, ${tests.filter((t) => t.status === 'failed').length} failed, ${tests.filter((t) => t.status === 'skipped').length} skipped of ${planned < 0 ? '?' : planned} planned`;
+  const ok =
+    ending === 'exit 0' &&
+    planned > 0 &&
+    tests.length === planned &&
+    tests.every((t) => t.status !== 'failed');
+  return { run: check(ok ? 'passed' : 'failed', `${SELFTEST_NAME} ${ending}: ${counts}`), tests };
+}
 /** Console lines the verdict should show when something went wrong. */
 export function consoleTail(console: string, lines = 40): string {
   return console.split('\n').slice(-lines).join('\n').trim();
@@ -48,10 +102,13 @@ export function parseBootLog(console: string, plan: BootPlan): BootReport {
       ? `the kernel panicked: ${panic}`
       : 'the test program stopped before reporting it';
 
+  const selftest = parseSelftest(lines);
+  seen.set(`${SELFTEST_SCOPE} run`, selftest.run);
   const checks: BootCheck[] = plan.expected.map(({ scope, check }) => {
     const found = seen.get(`${scope} ${check}`);
     return found ?? { scope, check, status: 'failed', detail: `no result: ${stopped}` };
   });
+  checks.push(...selftest.tests);
   for (const na of plan.notApplicable) {
     checks.push({
       scope: na.scope,

@@ -162,6 +162,8 @@ export function planBootTest(grouping: Grouping): BootPlan {
     ]),
     ...(typeof fork === 'object' ? [{ scope: 'policy', check: 'fork-inherit' }] : []),
     ...(typeof exec === 'object' ? [{ scope: 'policy', check: 'exec' }] : []),
+    // The series' own selftest, run after the checks above (see parse-boot-log.ts).
+    { scope: 'selftest', check: 'run' },
   ];
   for (const f of flags.filter((flag) => !flag.outside)) {
     notApplicable.push({

@@ -9,8 +9,13 @@ export const STAGE_NAMES = [
   'build',
   'initramfs',
   'boot',
+  'bisect',
 ] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Stages a run may leave out (`dust kernel-test --skip bisect`); the others make the verdict. */
+export const SKIPPABLE_STAGES = ['bisect'] as const;
+export type SkippableStage = (typeof SKIPPABLE_STAGES)[number];
 
 export type StageStatus = 'passed' | 'failed' | 'skipped';
 
@@ -94,4 +99,6 @@ export interface KernelTestOptions {
   onProgress?: (progress: KernelTestProgress) => void;
   /** Boot timeout for QEMU, in seconds (default 120). */
   timeoutSeconds?: number;
+  /** Stages to leave out; they are reported as skipped. */
+  skip?: readonly SkippableStage[];
 }

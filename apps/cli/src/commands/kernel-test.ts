@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { KernelTestOptions } from '@dust/kernel';
-import { CliError } from '../cli-error';
+import { CliError, UsageError } from '../cli-error';
 import type { Command } from '../command';
 import { formatVerdict } from '../format/format-verdict';
 import { expectPositionals, parseCommandArgs } from '../parse-command-args';
@@ -13,12 +13,13 @@ export const EXIT_SKIPPED = 3;
 export const kernelTestCommand: Command = {
   name: 'kernel-test',
   summary: 'apply, checkpatch, build and boot a series under QEMU',
-  help: `Usage: dust kernel-test DIR|FILE [--json] [--tree PATH] [--keep]
+  help: `Usage: dust kernel-test DIR|FILE [--json] [--tree PATH] [--keep] [--skip bisect]
 
 Proves a patch series: applies it with git am to a clean Linux 6.1 tree,
 runs checkpatch, builds a small kernel, boots it under QEMU with an
 initramfs test that checks, for every flag, that its syscalls run and
-others kill. DIR is a series written by dust render (with grouping.json);
+others kill, and runs the series' own selftest there; then checks that
+every prefix of the series compiles (bisect). DIR is a series written by dust render (with grouping.json);
 FILE is a grouping, rendered first. Progress goes to standard error.
 Needs the prepared tree: run "npm run kernel:setup" once.
 
@@ -26,6 +27,7 @@ Options:
   --json           print the verdict as JSON
   --tree PATH      prepared kernel tree (default: the one kernel:setup made)
   --keep           keep the work directory (patches, initramfs, console log)
+  --skip bisect    leave out the bisect stage (reported as skipped)
   -h, --help       show this help
 
 Exit status: 0 passed, 1 failed, 2 usage error or unreadable input,
@@ -39,6 +41,7 @@ Example:
       json: { type: 'boolean' },
       tree: { type: 'string' },
       keep: { type: 'boolean' },
+      skip: { type: 'string', multiple: true },
     });
     if (values.help) {
       io.out(this.help);
@@ -46,9 +49,17 @@ Example:
     }
     const [target = ''] = expectPositionals(positionals, ['DIR|FILE']);
     const kernel = await import('@dust/kernel');
+    const skip = (values.skip ?? []) as string[];
+    const unknown = skip.find((s) => !(kernel.SKIPPABLE_STAGES as readonly string[]).includes(s));
+    if (unknown !== undefined) {
+      throw new UsageError(
+        `--skip takes ${kernel.SKIPPABLE_STAGES.join(', ')}, not ${terminalSafe(unknown, 40)}`,
+      );
+    }
     const options: KernelTestOptions = {
       tree: values.tree,
       keep: values.keep ?? false,
+      skip: skip as KernelTestOptions['skip'],
       onProgress: (p) => io.err(`${terminalSafe(kernel.formatProgress(p), 400)}\n`),
     };
     if (await isDirectory(target)) {

@@ -15,6 +15,11 @@
  * Children report to the parent through a pipe in fixed-size records; the
  * parent prints one console line per check:
  *   DUST-RESULT <scope> <check> <pass|fail> <detail>
+ *
+ * Then the series' own selftest (/seccomp_flags_test, built from the patched
+ * tree) runs with its TAP output on the console, between
+ *   DUST-SELFTEST-BEGIN and DUST-SELFTEST-END <how it ended>
+ * which kernel/src/test/parse-boot-log.ts turns into one check per test.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -25,6 +30,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
@@ -733,11 +739,47 @@ static void check_exec(void)
 }
 #endif
 
+/* ---- the series' own selftest ------------------------------------------ */
+
+#define SELFTEST "/seccomp_flags_test"
+#define SELFTEST_DEADLINE_MS 60000
+
+static void run_selftest(void)
+{
+	char *argv[] = { SELFTEST, NULL };
+	char *envp[] = { NULL };
+	long deadline = now_ms() + SELFTEST_DEADLINE_MS;
+	int status = 0;
+	pid_t pid, got = 0;
+
+	printf("DUST-SELFTEST-BEGIN\n");
+	pid = fork();
+	if (pid == 0) {
+		execve(SELFTEST, argv, envp);
+		_exit(127);
+	}
+	while (pid > 0 && (got = waitpid(pid, &status, WNOHANG)) == 0 && now_ms() < deadline)
+		usleep(20000);
+	if (pid < 0)
+		printf("DUST-SELFTEST-END fork failed\n");
+	else if (got != pid) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		printf("DUST-SELFTEST-END timed out\n");
+	} else if (WIFEXITED(status))
+		printf("DUST-SELFTEST-END exit %d\n", WEXITSTATUS(status));
+	else
+		printf("DUST-SELFTEST-END signal %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	printf("DUST-BEGIN checks=%d\n", DUST_NCHECKS);
+	/* The selftest reads /proc/<pid>/status. */
+	if (mount("proc", "/proc", "proc", 0, NULL) != 0)
+		printf("DUST-NOTE mounting /proc failed: %s\n", strerror(errno));
 
 	check_strict_ok();
 	check_strict_kill("base-kill", "getpid", SYS_getpid);
@@ -759,6 +801,7 @@ int main(void)
 #if DUST_HAVE_EXEC
 	check_exec();
 #endif
+	run_selftest();
 	printf("DUST-END failures=%d\n", failures);
 	/* Only ever as PID 1 of the test kernel: never reboot a host that ran this by mistake. */
 	if (getpid() == 1) {
