@@ -48,7 +48,10 @@ export function BuildVerdict({
       {showLog && build.log && (
         <details>
           <summary>Build log</summary>
-          <pre className="patch">{build.log}</pre>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <pre className="patch" tabIndex={0}>
+            {build.log}
+          </pre>
         </details>
       )}
     </div>

@@ -12,7 +12,8 @@ const CLASS = {
 /** A patch with +/- lines coloured; each line is a React text node (escaped). */
 export function PatchView({ text, label }: { text: string; label: string }) {
   return (
-    <pre className="patch" data-label={label}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <pre className="patch" data-label={label} tabIndex={0}>
       {highlightDiff(text).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are static and positional
         <span key={i} className={CLASS[line.kind]}>

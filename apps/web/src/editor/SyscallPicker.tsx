@@ -195,7 +195,10 @@ const PickerRow = memo(function PickerRow({
       className={`picker-row${checked ? ' checked' : ''}${active ? ' focused' : ''}`}
       onClick={(e) => onToggle(index, e.shiftKey)}
     >
-      <input type="checkbox" checked={checked} readOnly tabIndex={-1} aria-hidden="true" />
+      {/* A drawn box, not an <input>: a control inside an option is a nested control. */}
+      <span className="picker-check" aria-hidden="true">
+        {checked ? '☑' : '☐'}
+      </span>
       <span className="mono">{entry.name}</span>
       <span>
         {ALL_ARCHES.map((arch: Arch) => (

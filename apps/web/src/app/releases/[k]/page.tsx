@@ -62,7 +62,8 @@ export default async function ReleasePage({
           <>
             <h2>Apply it</h2>
             <p>To a Linux 6.1 tree:</p>
-            <pre className="patch" data-testid="git-am-command">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+            <pre className="patch" data-testid="git-am-command" tabIndex={0}>
               {command}
             </pre>
           </>
