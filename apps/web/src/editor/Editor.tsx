@@ -14,6 +14,7 @@ import {
 import { type EditorAction, editorReducer, initialEditorState } from './editor-state';
 import { FlagForm } from './FlagForm';
 import { locateDiagnostic } from './locate-diagnostic';
+import { ReferencePanel } from './ReferencePanel';
 import { SubmitPanel } from './SubmitPanel';
 import { syscallCatalog } from './syscall-catalog';
 
@@ -252,6 +253,10 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
               onPick={goTo}
             />
           </section>
+          <ReferencePanel
+            references={starts.filter((s) => s.key !== 'baseline')}
+            draft={state.draft}
+          />
           <SubmitPanel
             target={target}
             grouping={state.draft}

@@ -78,6 +78,13 @@ describe('web workflow in Chromium', { skip: SKIP_WITHOUT_CHROMIUM, timeout: 15 
     const validity = a.page.getByTestId('validity');
     assert.match((await validity.textContent()) ?? '', /^valid/);
     await screenshot(a.page, 'editor');
+    // the draft beside a reference, recomputed as it is edited
+    const compare = a.page.getByTestId('editor-comparison');
+    await compare.getByLabel('Reference grouping').selectOption('strace');
+    await compare
+      .locator('li', { hasText: 'FILE_READ' })
+      .getByText(/% agree/)
+      .waitFor();
 
     await a.page.fill('#proposal-title', 'File reading flag');
     await a.page.fill('#proposal-rationale', 'Most filters start with **reading files**.');
