@@ -2,6 +2,7 @@ import type { PrismaClient } from '../db/types';
 import { forbidden } from '../lib/problem';
 import { type AuthUser, hasRole } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
+import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { findProposal, lockProposal } from './find-proposal';
 import { assertAuthorOfOpenProposal, assertOpen } from './proposal-guards';
 
@@ -45,6 +46,7 @@ export async function updateProposal(
       proposalId: id,
       data: { fields: Object.keys(data) },
     });
+    if (changes.status) await cancelRunningFcp(tx, id, 'proposal-closed', actor.id);
     return findProposal(tx, id);
   });
 }

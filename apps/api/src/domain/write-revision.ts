@@ -6,6 +6,7 @@ import type { Tx } from '../db/types';
 import { asGrouping } from '../lib/present';
 import { badRequest } from '../lib/problem';
 import { appendEvent } from './append-event';
+import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { getBaseline } from './get-baseline';
 
 export interface RevisionInput {
@@ -66,6 +67,8 @@ export async function writeRevision(tx: Tx, input: RevisionInput) {
       });
     }
   }
+  // A final comment period was about the revision this one replaces.
+  await cancelRunningFcp(tx, input.proposalId, 'new-revision', actorId);
   await appendEvent(tx, {
     type: 'revision.created',
     actorId,

@@ -41,10 +41,25 @@ export const ProposalSummarySchema = z.object({
   updatedAt: TimestampSchema,
 });
 
+export const FcpDispositionSchema = z.enum(['approve', 'reject']);
+
+export const FcpSchema = z
+  .object({
+    disposition: FcpDispositionSchema,
+    revision: z.number().int().describe('The revision it is about (the latest when it started).'),
+    startedAt: TimestampSchema,
+    endsAt: TimestampSchema.describe('When the disposition is applied, if nothing cancels it.'),
+    startedBy: UserRefSchema,
+  })
+  .describe('The running final comment period (docs/design.md, "Review workflow").');
+
 export const ProposalSchema = ProposalSummarySchema.extend({
   rationale: z.string(),
   revisions: z.array(RevisionSchema),
+  fcp: FcpSchema.nullable(),
 });
+
+export const StartFcpBodySchema = z.strictObject({ disposition: FcpDispositionSchema });
 
 export const CreateProposalBodySchema = z.strictObject({
   title: TitleSchema,

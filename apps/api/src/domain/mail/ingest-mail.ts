@@ -17,6 +17,7 @@ import type { Db, PrismaClient, Tx } from '../../db/types';
 import type { Verdict } from '../../generated/prisma/client';
 import { type ParsedMail, parseMail } from '../../mail/parse-mail';
 import { appendEvent } from '../append-event';
+import { cancelRunningFcp } from '../fcp/cancel-running-fcp';
 import { lockProposal } from '../find-proposal';
 import { mailAccountId } from './mail-account';
 
@@ -266,6 +267,9 @@ async function storeReply(
           revision: revision.number,
         },
       });
+      if (review.verdict === 'concern') {
+        await cancelRunningFcp(tx, point.proposalId, 'concern', authorId);
+      }
     }
   }
   const said = [
