@@ -86,9 +86,19 @@ export interface ProposalSummary {
   updatedAt: string;
 }
 
+/** The running final comment period of a proposal (docs/design.md, "Review workflow"). */
+export interface Fcp {
+  disposition: 'approve' | 'reject';
+  revision: number;
+  startedAt: string;
+  endsAt: string;
+  startedBy: UserRef;
+}
+
 export interface Proposal extends ProposalSummary {
   rationale: string;
   revisions: Revision[];
+  fcp: Fcp | null;
 }
 
 /** GET …/revisions/:n/validation: diagnostics now, against the current baseline. */

@@ -10,6 +10,7 @@ import { GroupingChanges } from '../../../components/GroupingChanges';
 import { Markdown } from '../../../components/Markdown';
 import { ApprovePanel } from '../../../components/proposal/ApprovePanel';
 import { CommentList } from '../../../components/proposal/CommentList';
+import { FcpPanel } from '../../../components/proposal/FcpPanel';
 import { FlagCard } from '../../../components/proposal/FlagCard';
 import { PostToListPanel } from '../../../components/proposal/PostToListPanel';
 import { ReviewList } from '../../../components/proposal/ReviewList';
@@ -110,6 +111,7 @@ export default async function ProposalPage({
         <p className="muted small">
           by {proposal.author.name} · opened <Time iso={proposal.createdAt} />
         </p>
+        <FcpPanel proposal={proposal} viewer={viewer} latest={latest} />
         <Markdown>{proposal.rationale}</Markdown>
         {isAuthor && proposal.status === 'open' && (
           <EditProposalForm
