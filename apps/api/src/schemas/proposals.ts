@@ -59,6 +59,21 @@ export const ProposalSchema = ProposalSummarySchema.extend({
   fcp: FcpSchema.nullable(),
 });
 
+export const AttentionItemSchema = z.object({
+  proposal: ProposalSummarySchema,
+  reason: z
+    .enum([
+      'review-on-your-proposal',
+      'stale-needs-rebase',
+      'concern-answered',
+      'ack-outdated',
+      'ready-to-approve',
+      'fcp-ending',
+    ])
+    .describe('Why it waits for you (docs/design.md, "Review workflow").'),
+  since: TimestampSchema.describe('Since when it has been waiting.'),
+});
+
 export const StartFcpBodySchema = z.strictObject({ disposition: FcpDispositionSchema });
 
 export const CreateProposalBodySchema = z.strictObject({
