@@ -95,6 +95,21 @@ export interface Fcp {
   startedBy: UserRef;
 }
 
+export type AttentionReason =
+  | 'review-on-your-proposal'
+  | 'stale-needs-rebase'
+  | 'concern-answered'
+  | 'ack-outdated'
+  | 'ready-to-approve'
+  | 'fcp-ending';
+
+/** GET /api/me/attention: one proposal waiting for the caller, why, and since when. */
+export interface AttentionItem {
+  proposal: ProposalSummary;
+  reason: AttentionReason;
+  since: string;
+}
+
 export interface Proposal extends ProposalSummary {
   rationale: string;
   revisions: Revision[];
