@@ -5,6 +5,7 @@ import { appendEvent } from './append-event';
 import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { findProposal, lockProposal } from './find-proposal';
 import { assertAuthorOfOpenProposal, assertOpen } from './proposal-guards';
+import { refreshProposalSearch } from './refresh-proposal-search';
 
 export interface ProposalChanges {
   title?: string | undefined;
@@ -47,6 +48,9 @@ export async function updateProposal(
       data: { fields: Object.keys(data) },
     });
     if (changes.status) await cancelRunningFcp(tx, id, 'proposal-closed', actor.id);
+    if (changes.title !== undefined || changes.rationale !== undefined) {
+      await refreshProposalSearch(tx, id);
+    }
     return findProposal(tx, id);
   });
 }

@@ -8,6 +8,7 @@ import { badRequest } from '../lib/problem';
 import { appendEvent } from './append-event';
 import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { getBaseline } from './get-baseline';
+import { refreshProposalSearch } from './refresh-proposal-search';
 
 export interface RevisionInput {
   proposalId: number;
@@ -67,6 +68,8 @@ export async function writeRevision(tx: Tx, input: RevisionInput) {
       });
     }
   }
+  // Its flag names and descriptions are searchable from now on.
+  await refreshProposalSearch(tx, input.proposalId);
   // A final comment period was about the revision this one replaces.
   await cancelRunningFcp(tx, input.proposalId, 'new-revision', actorId);
   await appendEvent(tx, {

@@ -93,8 +93,22 @@ export const UpdateProposalBodySchema = z
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
+/** A status, or "stale": an open proposal whose baseline moved. */
+export const StatusFilterSchema = z.enum([...ProposalStatusSchema.options, 'stale']);
+
 export const ListProposalsQuerySchema = PageQuerySchema.extend({
-  status: ProposalStatusSchema.optional(),
+  status: z
+    .union([StatusFilterSchema, z.array(StatusFilterSchema).min(1).max(6)])
+    .optional()
+    .describe('One or more (?status=open&status=stale): proposals with any of them.'),
+  q: oneLineText()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'Full-text search over titles, rationale, comments, flag names and descriptions; best match first.',
+    ),
   author: z.string().max(39).optional().describe('Author name.'),
   flag: z
     .string()

@@ -19,6 +19,7 @@ import { type ParsedMail, parseMail } from '../../mail/parse-mail';
 import { appendEvent } from '../append-event';
 import { cancelRunningFcp } from '../fcp/cancel-running-fcp';
 import { lockProposal } from '../find-proposal';
+import { refreshProposalSearch } from '../refresh-proposal-search';
 import { mailAccountId } from './mail-account';
 
 export type ReceivedVia = 'api' | 'lore';
@@ -230,6 +231,7 @@ async function storeReply(
       proposalId: point.proposalId,
       data: { ...origin, commentId, revision: comment.revisionNumber, flag: null, syscall: null },
     });
+    await refreshProposalSearch(tx, point.proposalId);
   }
 
   const reviews: { id: number; verdict: Verdict }[] = [];
