@@ -38,6 +38,7 @@ import syscallsRoutes from './routes/syscalls';
 import tokensRoutes from './routes/tokens';
 import usersRoutes from './routes/users';
 import validateRoutes from './routes/validate';
+import fcpWorker from './worker/fcp/plugin';
 import mailWorker from './worker/mail/plugin';
 import buildWorker from './worker/plugin';
 
@@ -68,6 +69,8 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(buildWorker, { config });
   // The mail worker (mail on and DUST_MAIL_WORKER): outbox, notifications, lore.
   await fastify.register(mailWorker, { config });
+  // Final comment periods that ran out get their disposition (with the build worker).
+  await fastify.register(fcpWorker, { config });
 
   // One line per resource: routes/<resource>/index.ts.
   await fastify.register(authRoutes);

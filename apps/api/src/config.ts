@@ -70,6 +70,14 @@ const EnvSchema = z.object({
   DUST_BUILD_WORKER: flag.default(true),
   DUST_BUILD_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
   DUST_BUILD_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  /** Length of a final comment period; fractions allowed (0.001 h is 3.6 s, for tests). */
+  DUST_FCP_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(240),
+  /** on: a direct approval needs a final comment period on that revision that ran out. */
+  DUST_REQUIRE_FCP: flag.default(false),
   GITHUB_TOKEN: z.string().min(1).optional(),
   GITHUB_REPO: z
     .string()
@@ -144,6 +152,10 @@ export interface Config {
   /** A running job whose worker stops renewing its lease this long is queued again. */
   buildWorkerLeaseSeconds: number;
   buildWorkerPollMs: number;
+  /** How long a final comment period lasts, hours (docs/design.md, "Review workflow"). */
+  fcpHours: number;
+  /** A direct approval needs a final comment period on that revision that ran out. */
+  requireFcp: boolean;
   /** Publish approved series to GitHub and take verdicts by webhook (all of GITHUB_* set). */
   github?: { token: string; repo: string; apiUrl: string; webhookSecret: string };
   /** Sign in with GitHub (GITHUB_OAUTH_CLIENT_ID and _SECRET set; needs DUST_PUBLIC_URL). */
@@ -335,6 +347,8 @@ export function loadConfig(
     buildWorker: e.DUST_BUILD_WORKER,
     buildWorkerLeaseSeconds: e.DUST_BUILD_LEASE_SECONDS,
     buildWorkerPollMs: e.DUST_BUILD_POLL_MS,
+    fcpHours: e.DUST_FCP_HOURS,
+    requireFcp: e.DUST_REQUIRE_FCP,
     ...(github ? { github } : {}),
     ...(githubOAuth ? { githubOAuth } : {}),
     publicUrl: e.DUST_PUBLIC_URL,

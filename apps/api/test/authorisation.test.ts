@@ -128,6 +128,29 @@ const TABLE: Row[] = [
     expect: { ...everyone(403), maintainer: 409, admin: 409 },
   },
   {
+    route: 'POST /api/proposals/{id}/revisions/{n}/fcp',
+    request: (f) => ({
+      url: `/api/proposals/${f.proposal}/revisions/1/fcp`,
+      payload: { disposition: 'approve' },
+    }),
+    // The open concern blocks a final comment period for everyone who may start one.
+    expect: { ...everyone(403), maintainer: 409, admin: 409 },
+  },
+  {
+    route: 'POST /api/proposals/{id}/revisions/{n}/fcp (reject)',
+    request: (f) => ({
+      url: `/api/proposals/${f.proposal}/revisions/1/fcp`,
+      payload: { disposition: 'reject' },
+    }),
+    expect: { ...everyone(403), maintainer: 409, admin: 409 },
+  },
+  {
+    route: 'DELETE /api/proposals/{id}/fcp',
+    // None is running on the fixture: those who may cancel one learn that (404).
+    request: (f) => ({ url: `/api/proposals/${f.proposal}/fcp` }),
+    expect: { ...everyone(403), maintainer: 404, admin: 404 },
+  },
+  {
     route: 'POST /api/proposals/{id}/comments',
     request: (f) => ({ url: `/api/proposals/${f.proposal}/comments`, payload: { body: 'Hm.' } }),
     expect: everyone(201),
@@ -325,6 +348,10 @@ describe('authorisation table (PGlite)', () => {
       postings: await p.mailPosting.count(),
       inbound: await p.inboundMail.count(),
       outbound: await p.outboundMessage.count(),
+      fcps: await p.finalCommentPeriod.findMany({
+        select: { id: true, status: true },
+        orderBy: { id: 'asc' },
+      }),
     });
   }
 

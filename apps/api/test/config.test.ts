@@ -85,3 +85,14 @@ test('an empty variable counts as unset (compose passes an unset secret as "")',
   assert.equal(config.github, undefined);
   assert.deepEqual(config.database, loadConfig({}).database);
 });
+
+test('DUST_FCP_HOURS defaults to ten days and takes fractions; DUST_REQUIRE_FCP is off by default', () => {
+  const config = loadConfig({});
+  assert.equal(config.fcpHours, 240);
+  assert.equal(config.requireFcp, false);
+  assert.equal(loadConfig({ DUST_FCP_HOURS: '0.001' }).fcpHours, 0.001);
+  assert.equal(loadConfig({ DUST_REQUIRE_FCP: 'on' }).requireFcp, true);
+  assert.throws(() => loadConfig({ DUST_FCP_HOURS: '0' }), /DUST_FCP_HOURS/);
+  assert.throws(() => loadConfig({ DUST_FCP_HOURS: 'soon' }), /DUST_FCP_HOURS/);
+  assert.throws(() => loadConfig({ DUST_REQUIRE_FCP: 'maybe' }), /DUST_REQUIRE_FCP/);
+});

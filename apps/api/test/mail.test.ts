@@ -198,8 +198,21 @@ for (const kind of DB_KINDS) {
         references: [(rfc[0] as ReceivedMail).messageId, patch4.messageId],
         text: 'Concern: the docs patch should say what happens on exec',
       });
+      // A final comment period running when the concern comes in by mail ends, naming it.
+      const fcp = await post(`/api/proposals/${proposalId}/revisions/1/fcp`, maint, {
+        disposition: 'reject',
+      });
+      assert.equal(fcp.statusCode, 201, fcp.body);
       const concern = await ingest(nested.raw);
       assert.equal(concern.statusCode, 201, concern.body);
+      assert.equal((await t.app.inject({ url: `/api/proposals/${proposalId}` })).json().fcp, null);
+      const cancelled = await t.app.prisma.event.findMany({
+        where: { type: 'fcp.cancelled', proposalId },
+      });
+      assert.deepEqual(
+        cancelled.map((e) => (e.data as { reason: string }).reason),
+        ['concern'],
+      );
       assert.equal(concern.json().patch, res.json().patch);
       assert.deepEqual(
         concern.json().reviews.map((r: { verdict: string }) => r.verdict),

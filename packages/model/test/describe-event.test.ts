@@ -23,3 +23,15 @@ test('words list mail and hides notification mail', () => {
   assert.equal(isCommunityEvent({ type: 'mail.sent', data: { kind: 'series' } }), true);
   assert.equal(isCommunityEvent({ type: 'mail.sent', data: { kind: 'notification' } }), false);
 });
+
+test('words final comment periods with their disposition and why one ended', () => {
+  assert.equal(
+    describeEvent({ type: 'fcp.started', data: { disposition: 'approve' } }),
+    'started a final comment period on (approve)',
+  );
+  assert.equal(
+    describeEvent({ type: 'fcp.cancelled', data: { disposition: 'reject', reason: 'concern' } }),
+    'cancelled the final comment period on (reject, concern)',
+  );
+  assert.equal(isCommunityEvent({ type: 'fcp.finished', data: {} }), true);
+});

@@ -4,6 +4,7 @@ import { asGrouping } from '../lib/present';
 import { badRequest } from '../lib/problem';
 import { appendEvent } from './append-event';
 import { findProposal } from './find-proposal';
+import { refreshProposalSearch } from './refresh-proposal-search';
 
 export interface NewComment {
   body: string;
@@ -55,6 +56,7 @@ export async function addComment(
         syscall: comment.syscall,
       },
     });
+    await refreshProposalSearch(tx, proposalId);
     return comment;
   });
 }

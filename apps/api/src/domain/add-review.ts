@@ -2,6 +2,7 @@ import type { PrismaClient } from '../db/types';
 import type { Verdict } from '../generated/prisma/client';
 import { forbidden } from '../lib/problem';
 import { appendEvent } from './append-event';
+import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { findProposal, findRevision, lockProposal } from './find-proposal';
 import { MAIL_ORIGIN_SELECT } from './mail/present-mail';
 import { assertOpen } from './proposal-guards';
@@ -43,6 +44,7 @@ export async function addReview(
       revisionId: revision.id,
       data: { reviewId: review.id, verdict: review.verdict, revision: number },
     });
+    if (review.verdict === 'concern') await cancelRunningFcp(tx, proposalId, 'concern', authorId);
     return review;
   });
 }

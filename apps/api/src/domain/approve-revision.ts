@@ -1,8 +1,10 @@
 // Approval, in ONE transaction (docs/design.md, "Review workflow"): under the
 // approval locks the revision must be approvable (assertApprovable); then
 // release N+1 is created with Acked-by trailers and its series rendered and
-// stored, the proposal is approved, sibling proposals go stale or superseded, a
-// build job is queued, and events are appended.
+// stored, the proposal is approved, sibling proposals go stale or superseded
+// (their final comment periods end), a build job is queued, and events are
+// appended. The worker finishing a final comment period comes through here too
+// (fcp/settle-fcp.ts), so it gets the same checks, release and events.
 //
 // Racing approvals on one baseline: the newest release row is locked first,
 // then the baseline is read again in a new statement, which on PostgreSQL
@@ -19,6 +21,12 @@ import { assertApprovable } from './approval/assert-approvable';
 import { collectTrailers } from './approval/collect-trailers';
 import { lockForApproval } from './approval/lock-for-approval';
 import { renderRelease } from './approval/render-release';
+import {
+  cancelSiblingFcps,
+  type FcpApprovalOptions,
+  fcpForApproval,
+  settleFcpOnApproval,
+} from './fcp/settle-fcp';
 import { findProposal, findRevision, type LoadedRevision } from './find-proposal';
 import { getBaseline } from './get-baseline';
 import { enqueueSeriesPosting } from './mail/enqueue-series-posting';
@@ -30,7 +38,7 @@ export async function approveRevision(
   proposalId: number,
   number: number,
   /** With mail on, the release's series is queued for the list in the same transaction. */
-  opts: { listAddress?: string | undefined } = {},
+  opts: { listAddress?: string | undefined } & FcpApprovalOptions = {},
 ) {
   try {
     return await prisma.$transaction(
@@ -39,13 +47,16 @@ export async function approveRevision(
         const baseline = await getBaseline(tx);
         const proposal = await findProposal(tx, proposalId);
         const revision = await findRevision(tx, proposalId, number);
+        await fcpForApproval(tx, proposalId, revision, opts, 'before-checks');
         await assertApprovable(tx, proposal, revision, baseline);
+        const fcp = await fcpForApproval(tx, proposalId, revision, opts, 'after-checks');
         const release = await createRelease(tx, actor, revision, baseline.release.number + 1);
         await tx.proposal.update({
           where: { id: proposalId },
           data: { status: 'approved', stale: false },
         });
         await recordApproval(tx, actor, revision, release);
+        await settleFcpOnApproval(tx, fcp, { actorId: actor.id, proposalId, revision, release });
         if (opts.listAddress) {
           await enqueueSeriesPosting(tx, release, opts.listAddress, actor.id);
         }
@@ -114,6 +125,7 @@ async function recordApproval(
     },
     asGrouping(revision.grouping),
   );
+  await cancelSiblingFcps(tx, revision.proposalId, actor.id);
   const job = await tx.buildJob.create({ data: { releaseId: release.id } });
   await appendEvent(tx, {
     type: 'build.queued',

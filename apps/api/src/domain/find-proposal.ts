@@ -11,6 +11,15 @@ export const revisionInclude = {
 export const proposalInclude = {
   author: { select: { id: true, name: true } },
   revisions: { orderBy: { number: 'asc' }, include: revisionInclude },
+  /** The running final comment period (at most one). */
+  fcps: {
+    where: { status: 'running' },
+    take: 1,
+    include: {
+      startedBy: { select: { id: true, name: true } },
+      revision: { select: { number: true } },
+    },
+  },
 } as const;
 
 export async function findProposal(db: Db, id: number) {

@@ -2,8 +2,10 @@ import type { PrismaClient } from '../db/types';
 import { forbidden } from '../lib/problem';
 import { type AuthUser, hasRole } from '../plugins/app/auth';
 import { appendEvent } from './append-event';
+import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { findProposal, lockProposal } from './find-proposal';
 import { assertAuthorOfOpenProposal, assertOpen } from './proposal-guards';
+import { refreshProposalSearch } from './refresh-proposal-search';
 
 export interface ProposalChanges {
   title?: string | undefined;
@@ -45,6 +47,10 @@ export async function updateProposal(
       proposalId: id,
       data: { fields: Object.keys(data) },
     });
+    if (changes.status) await cancelRunningFcp(tx, id, 'proposal-closed', actor.id);
+    if (changes.title !== undefined || changes.rationale !== undefined) {
+      await refreshProposalSearch(tx, id);
+    }
     return findProposal(tx, id);
   });
 }

@@ -6,7 +6,9 @@ import type { Tx } from '../db/types';
 import { asGrouping } from '../lib/present';
 import { badRequest } from '../lib/problem';
 import { appendEvent } from './append-event';
+import { cancelRunningFcp } from './fcp/cancel-running-fcp';
 import { getBaseline } from './get-baseline';
+import { refreshProposalSearch } from './refresh-proposal-search';
 
 export interface RevisionInput {
   proposalId: number;
@@ -66,6 +68,10 @@ export async function writeRevision(tx: Tx, input: RevisionInput) {
       });
     }
   }
+  // Its flag names and descriptions are searchable from now on.
+  await refreshProposalSearch(tx, input.proposalId);
+  // A final comment period was about the revision this one replaces.
+  await cancelRunningFcp(tx, input.proposalId, 'new-revision', actorId);
   await appendEvent(tx, {
     type: 'revision.created',
     actorId,

@@ -31,8 +31,20 @@ export const presentProposalSummary = (p: ProposalSummaryRow) => ({
   updatedAt: iso(p.updatedAt),
 });
 
+const presentFcp = (fcp: LoadedProposal['fcps'][number] | undefined) =>
+  fcp
+    ? {
+        disposition: fcp.disposition,
+        revision: fcp.revision.number,
+        startedAt: iso(fcp.startedAt),
+        endsAt: iso(fcp.endsAt),
+        startedBy: userRef(fcp.startedBy),
+      }
+    : null;
+
 export const presentProposal = (p: LoadedProposal) => ({
   ...presentProposalSummary(p),
   rationale: p.rationale,
   revisions: p.revisions.map(presentRevision),
+  fcp: presentFcp(p.fcps[0]),
 });

@@ -12,6 +12,10 @@ export const ProblemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     diagnostics: z.array(DiagnosticSchema).optional(),
+    reason: z
+      .string()
+      .optional()
+      .describe('Which check refused it, for problems that gather several (fcp-blocked).'),
     conflicts: z
       .array(z.unknown())
       .optional()
@@ -29,6 +33,7 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly diagnostics: Diagnostic[] | undefined;
   readonly conflicts: unknown[] | undefined;
+  readonly reason: string | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
@@ -39,6 +44,7 @@ export class ProblemError extends Error {
       type?: string;
       diagnostics?: Diagnostic[];
       conflicts?: unknown[];
+      reason?: string;
       headers?: Record<string, string>;
     } = {},
   ) {
@@ -48,6 +54,7 @@ export class ProblemError extends Error {
     this.type = opts.type ? `urn:dust:problem:${opts.type}` : 'about:blank';
     this.diagnostics = opts.diagnostics;
     this.conflicts = opts.conflicts;
+    this.reason = opts.reason;
     this.headers = opts.headers ?? {};
   }
 
@@ -60,6 +67,7 @@ export class ProblemError extends Error {
       ...(instance ? { instance } : {}),
       ...(this.diagnostics ? { diagnostics: this.diagnostics } : {}),
       ...(this.conflicts ? { conflicts: this.conflicts } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
     };
   }
 }
@@ -78,5 +86,5 @@ export const notFound = (what: string) =>
 export const conflict = (
   type: string,
   detail: string,
-  extra: { diagnostics?: Diagnostic[]; conflicts?: unknown[] } = {},
+  extra: { diagnostics?: Diagnostic[]; conflicts?: unknown[]; reason?: string } = {},
 ) => new ProblemError(409, 'Conflict', detail, { type, ...extra });

@@ -41,10 +41,40 @@ export const ProposalSummarySchema = z.object({
   updatedAt: TimestampSchema,
 });
 
+export const FcpDispositionSchema = z.enum(['approve', 'reject']);
+
+export const FcpSchema = z
+  .object({
+    disposition: FcpDispositionSchema,
+    revision: z.number().int().describe('The revision it is about (the latest when it started).'),
+    startedAt: TimestampSchema,
+    endsAt: TimestampSchema.describe('When the disposition is applied, if nothing cancels it.'),
+    startedBy: UserRefSchema,
+  })
+  .describe('The running final comment period (docs/design.md, "Review workflow").');
+
 export const ProposalSchema = ProposalSummarySchema.extend({
   rationale: z.string(),
   revisions: z.array(RevisionSchema),
+  fcp: FcpSchema.nullable(),
 });
+
+export const AttentionItemSchema = z.object({
+  proposal: ProposalSummarySchema,
+  reason: z
+    .enum([
+      'review-on-your-proposal',
+      'stale-needs-rebase',
+      'concern-answered',
+      'ack-outdated',
+      'ready-to-approve',
+      'fcp-ending',
+    ])
+    .describe('Why it waits for you (docs/design.md, "Review workflow").'),
+  since: TimestampSchema.describe('Since when it has been waiting.'),
+});
+
+export const StartFcpBodySchema = z.strictObject({ disposition: FcpDispositionSchema });
 
 export const CreateProposalBodySchema = z.strictObject({
   title: TitleSchema,
@@ -63,8 +93,22 @@ export const UpdateProposalBodySchema = z
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
+/** A status, or "stale": an open proposal whose baseline moved. */
+export const StatusFilterSchema = z.enum([...ProposalStatusSchema.options, 'stale']);
+
 export const ListProposalsQuerySchema = PageQuerySchema.extend({
-  status: ProposalStatusSchema.optional(),
+  status: z
+    .union([StatusFilterSchema, z.array(StatusFilterSchema).min(1).max(6)])
+    .optional()
+    .describe('One or more (?status=open&status=stale): proposals with any of them.'),
+  q: oneLineText()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'Full-text search over titles, rationale, comments, flag names and descriptions; best match first.',
+    ),
   author: z.string().max(39).optional().describe('Author name.'),
   flag: z
     .string()

@@ -1,5 +1,5 @@
-// `npm run start:worker`: the build worker (and, when mail is on, the mail
-// worker) as a process of its own, with no HTTP server, for deployments where
+// `npm run start:worker`: the build worker, the final-comment-period finisher
+// (and, when mail is on, the mail worker) as a process of its own, with no HTTP server, for deployments where
 // the API runs with DUST_BUILD_WORKER=off and DUST_MAIL_WORKER=off. It opens
 // PostgreSQL (applying pending migrations, under the same advisory lock as the
 // API), claims build jobs with FOR UPDATE SKIP LOCKED like any other worker, and
@@ -11,6 +11,7 @@ import { createGitHubTarget } from '../github/create-github-client';
 import { loggerOptions } from '../lib/logger-options';
 import { createSmtpSender } from '../mail/smtp-transport';
 import { BuildWorker } from './build-worker';
+import { FcpWorker } from './fcp/fcp-worker';
 import { startHealthFile } from './health-file';
 import { MailWorker, type MailWorkerOptions } from './mail/mail-worker';
 import { realKernelTest } from './real-kernel-test';
@@ -40,6 +41,14 @@ async function main() {
     'build worker started',
   );
   const mail = startMailWorker(config, db.prisma, log);
+  // Final comment periods that ran out get their disposition here too.
+  const fcp = new FcpWorker({
+    prisma: db.prisma,
+    listAddress: config.mail?.listAddress,
+    pollMs: config.pollMs,
+    log,
+  });
+  fcp.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -53,7 +62,7 @@ async function main() {
     timer.unref();
     try {
       health?.stop();
-      await Promise.all([worker.stop(), mail?.stop()]);
+      await Promise.all([worker.stop(), mail?.stop(), fcp.stop()]);
       await db.close();
       log.info('stopped');
       log.flush();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { getAttention } from '../lib/attention';
 import { getViewer } from '../lib/viewer';
 import './globals.css';
 
@@ -15,6 +16,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer().catch(() => null);
+  // The count is a convenience: a failing read must not take every page down.
+  const waiting = viewer ? await getAttention().catch(() => null) : null;
   return (
     <html lang="en">
       <body>
@@ -28,6 +31,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/syscalls">Syscalls</Link>
             <Link href="/releases">Releases</Link>
             <Link href="/proposals/new">New proposal</Link>
+            {waiting && (
+              <Link href="/#your-turn" aria-label={`Your turn: ${waiting.length} waiting`}>
+                Your turn <span className="count">{waiting.length}</span>
+              </Link>
+            )}
           </nav>
           <span className="viewer">
             {viewer ? (

@@ -3,18 +3,23 @@ import Link from 'next/link';
 import { BuildVerdict } from '../components/BuildVerdict';
 import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
+import { YourTurn } from '../components/YourTurn';
 import type { ApiEvent } from '../lib/api-types';
+import { getAttention } from '../lib/attention';
 import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
 import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
 import { systemdReference } from '../lib/systemd-reference';
+import { getViewer } from '../lib/viewer';
 import { withProblem } from '../lib/with-problem';
 
 export default async function HomePage() {
   return withProblem(async () => {
-    const [baseline, releases, events] = await Promise.all([
+    const [baseline, releases, events, viewer, attention] = await Promise.all([
       getBaseline(),
       listReleases(),
       listRecentEvents(12, isCommunityEvent),
+      getViewer(),
+      getAttention(),
     ]);
     const latestNumber = releases.reduce((max, r) => Math.max(max, r.number), 0);
     const latest = latestNumber > 0 ? await getRelease(String(latestNumber)) : null;
@@ -34,6 +39,7 @@ export default async function HomePage() {
           mode’s base set runs. Policy: fork <code>{grouping.policy.fork}</code>, exec{' '}
           <code>{grouping.policy.exec ?? '(not set)'}</code>.
         </p>
+        {viewer && <YourTurn items={attention} />}
 
         <div className="grid2">
           <section>

@@ -86,9 +86,34 @@ export interface ProposalSummary {
   updatedAt: string;
 }
 
+/** The running final comment period of a proposal (docs/design.md, "Review workflow"). */
+export interface Fcp {
+  disposition: 'approve' | 'reject';
+  revision: number;
+  startedAt: string;
+  endsAt: string;
+  startedBy: UserRef;
+}
+
+export type AttentionReason =
+  | 'review-on-your-proposal'
+  | 'stale-needs-rebase'
+  | 'concern-answered'
+  | 'ack-outdated'
+  | 'ready-to-approve'
+  | 'fcp-ending';
+
+/** GET /api/me/attention: one proposal waiting for the caller, why, and since when. */
+export interface AttentionItem {
+  proposal: ProposalSummary;
+  reason: AttentionReason;
+  since: string;
+}
+
 export interface Proposal extends ProposalSummary {
   rationale: string;
   revisions: Revision[];
+  fcp: Fcp | null;
 }
 
 /** GET …/revisions/:n/validation: diagnostics now, against the current baseline. */

@@ -31,6 +31,9 @@ const PHRASES: Record<string, string> = {
   'mail.deferred': 'could not yet mail (retrying)',
   'mail.failed': 'could not mail',
   'mail.received': 'replied on the mailing list to',
+  'fcp.started': 'started a final comment period on',
+  'fcp.cancelled': 'cancelled the final comment period on',
+  'fcp.finished': 'finished the final comment period on',
 };
 
 /** Event types that are account housekeeping, by prefix. */
@@ -50,7 +53,11 @@ export function describeEvent(e: EventLike): string {
       e.type === 'review.created' && typeof e.data?.verdict === 'string'
         ? ` (${e.data.verdict})`
         : '';
-    return `${phrase}${verdict}`;
+    // Which disposition, and why a period ended early (concern, new-revision, …).
+    const fcp = e.type.startsWith('fcp.')
+      ? [e.data?.disposition, e.data?.reason].filter((x) => typeof x === 'string').join(', ')
+      : '';
+    return `${phrase}${verdict}${fcp ? ` (${fcp})` : ''}`;
   }
   if (e.type.startsWith('build.')) return `build ${e.type.slice('build.'.length)}`;
   return e.type;

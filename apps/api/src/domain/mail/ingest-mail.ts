@@ -17,7 +17,9 @@ import type { Db, PrismaClient, Tx } from '../../db/types';
 import type { Verdict } from '../../generated/prisma/client';
 import { type ParsedMail, parseMail } from '../../mail/parse-mail';
 import { appendEvent } from '../append-event';
+import { cancelRunningFcp } from '../fcp/cancel-running-fcp';
 import { lockProposal } from '../find-proposal';
+import { refreshProposalSearch } from '../refresh-proposal-search';
 import { mailAccountId } from './mail-account';
 
 export type ReceivedVia = 'api' | 'lore';
@@ -229,6 +231,7 @@ async function storeReply(
       proposalId: point.proposalId,
       data: { ...origin, commentId, revision: comment.revisionNumber, flag: null, syscall: null },
     });
+    await refreshProposalSearch(tx, point.proposalId);
   }
 
   const reviews: { id: number; verdict: Verdict }[] = [];
@@ -266,6 +269,9 @@ async function storeReply(
           revision: revision.number,
         },
       });
+      if (review.verdict === 'concern') {
+        await cancelRunningFcp(tx, point.proposalId, 'concern', authorId);
+      }
     }
   }
   const said = [

@@ -1,10 +1,13 @@
-// Your account's mail settings and the "since you last looked" list
+// Your account's mail settings, the "since you last looked" list and "your turn"
 // (GET /api/me itself is with the session routes).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listAttention } from '../../domain/list-attention';
 import { listNotifications, markNotificationsSeen } from '../../domain/mail/list-notifications';
 import { mailSettings, setMailNotifications } from '../../domain/mail/mail-settings';
 import { setLinkHeader } from '../../lib/paginate';
+import { iso } from '../../lib/present';
+import { presentProposalSummary } from '../../lib/present-proposal';
 import { currentUser } from '../../plugins/app/auth';
 import { NoContentSchema, PageQuerySchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
 import {
@@ -13,6 +16,7 @@ import {
   NotificationSchema,
   UpdateMeBodySchema,
 } from '../../schemas/mail';
+import { AttentionItemSchema } from '../../schemas/proposals';
 
 const tags = ['accounts'];
 
@@ -76,6 +80,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const page = await listNotifications(app.prisma, currentUser(request).id, request.query);
       setLinkHeader(request, reply, page.nextCursor);
       return page;
+    },
+  );
+
+  app.get(
+    '/api/me/attention',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Your turn: open proposals waiting for you, with why and since when, oldest first',
+        security: WRITE_SECURITY,
+        response: {
+          200: z.object({ items: z.array(AttentionItemSchema), count: z.number().int() }),
+        },
+      },
+    },
+    async (request) => {
+      const items = await listAttention(app.prisma, currentUser(request));
+      return {
+        items: items.map((i) => ({
+          proposal: presentProposalSummary(i.proposal),
+          reason: i.reason,
+          since: iso(i.since),
+        })),
+        count: items.length,
+      };
     },
   );
 

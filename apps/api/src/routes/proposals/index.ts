@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createProposal } from '../../domain/create-proposal';
+import { cancelFcp } from '../../domain/fcp/cancel-fcp';
 import { findProposal } from '../../domain/find-proposal';
 import { listProposals } from '../../domain/list-proposals';
 import { updateProposal } from '../../domain/update-proposal';
@@ -100,6 +101,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       presentProposal(
         await updateProposal(app.prisma, currentUser(request), request.params.id, request.body),
       ),
+  );
+
+  app.delete(
+    '/api/proposals/:id/fcp',
+    {
+      onRequest: app.requireRole('maintainer'),
+      schema: {
+        tags,
+        summary: 'Cancel the running final comment period (maintainer)',
+        security: WRITE_SECURITY,
+        params: IdParamsSchema,
+        response: { 200: ProposalSchema },
+      },
+    },
+    async (request) =>
+      presentProposal(await cancelFcp(app.prisma, currentUser(request), request.params.id)),
   );
 };
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { approveRevision } from '../../domain/approve-revision';
 import { createRevision } from '../../domain/create-revision';
 import { diffRevision } from '../../domain/diff-revision';
+import { startFcp } from '../../domain/fcp/start-fcp';
 import { findRevision } from '../../domain/find-proposal';
 import { rebaseRevision } from '../../domain/rebase-revision';
 import { validateRevision } from '../../domain/validate-revision';
@@ -15,6 +16,7 @@ import {
   DiffQuerySchema,
   ProposalSchema,
   RevisionSchema,
+  StartFcpBodySchema,
 } from '../../schemas/proposals';
 
 const tags = ['revisions'];
@@ -152,7 +154,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         currentUser(request),
         request.params.id,
         request.params.n,
-        { listAddress: app.config.mail?.listAddress },
+        { listAddress: app.config.mail?.listAddress, requireFcp: app.config.requireFcp },
       );
       app.mailWorker?.wake();
       return reply
@@ -163,6 +165,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           trailers: release.trailers as string[],
           proposal: presentProposal(proposal),
         });
+    },
+  );
+
+  app.post(
+    '/api/proposals/:id/revisions/:n/fcp',
+    {
+      onRequest: app.requireRole('maintainer'),
+      schema: {
+        tags,
+        summary:
+          'Start a final comment period on the latest revision (maintainer), or 409 fcp-blocked naming the reason',
+        security: WRITE_SECURITY,
+        params: RevisionParamsSchema,
+        body: StartFcpBodySchema,
+        response: { 201: ProposalSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id, n } = request.params;
+      const proposal = await startFcp(app.prisma, currentUser(request), id, n, {
+        disposition: request.body.disposition,
+        hours: app.config.fcpHours,
+      });
+      return reply.code(201).send(presentProposal(proposal));
     },
   );
 };

@@ -9,7 +9,14 @@ import { withProblem } from '../../lib/with-problem';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
-type Search = { status?: string; flag?: string; syscall?: string; cursor?: string; mine?: string };
+type Search = {
+  status?: string;
+  q?: string;
+  flag?: string;
+  syscall?: string;
+  cursor?: string;
+  mine?: string;
+};
 const FILTERS = [
   ['open', 'Open'],
   ['stale', 'Stale'],
@@ -36,15 +43,17 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   return withProblem(async () => {
     const viewer = await getViewer();
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    // "stale" is an open proposal whose baseline moved: the API lists open ones, we keep the stale.
-    if (status === 'stale') query.set('status', 'open');
-    else if (status !== 'all') query.set('status', status);
+    // "stale" is the API's own filter (open, baseline moved), so its pages are full.
+    if (status !== 'all') query.set('status', status);
+    // A repeated ?q= arrives as an array: take none rather than guess.
+    const q = typeof search.q === 'string' ? search.q.trim() : '';
+    if (q) query.set('q', q.slice(0, 200));
     if (search.flag) query.set('flag', search.flag);
     if (search.syscall) query.set('syscall', search.syscall);
     if (search.mine && viewer) query.set('author', viewer.name);
     if (search.cursor && /^\d+$/.test(search.cursor)) query.set('cursor', search.cursor);
     const page = await listProposals(query);
-    const items = status === 'stale' ? page.items.filter((p) => p.stale) : page.items;
+    const items = page.items;
     const facts = await Promise.all(items.map(proposalRowFacts));
     const nextCursor = page.next
       ? new URL(pathOf(page.next), 'http://x').searchParams.get('cursor')
@@ -81,6 +90,15 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           <input type="hidden" name="status" value={status} />
           {search.mine && <input type="hidden" name="mine" value="1" />}
           <label>
+            <span>Words (titles, rationale, comments, flags)</span>
+            <input
+              name="q"
+              type="search"
+              defaultValue={search.q ?? ''}
+              placeholder="clock daemon"
+            />
+          </label>
+          <label>
             <span>With a flag named</span>
             <input
               name="flag"
@@ -106,7 +124,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           <p className="empty" style={{ marginTop: '1rem' }}>
             No {status === 'all' ? '' : `${status} `}proposals
             {search.flag ? ` with a flag ${search.flag}` : ''}
-            {search.syscall ? ` granting ${search.syscall}` : ''} on this page.{' '}
+            {search.syscall ? ` granting ${search.syscall}` : ''}
+            {q ? ` matching “${q}”` : ''} on this page.{' '}
             <Link href="/proposals/new">Write one.</Link>
           </p>
         ) : (

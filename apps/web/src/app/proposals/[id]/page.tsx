@@ -10,6 +10,7 @@ import { GroupingChanges } from '../../../components/GroupingChanges';
 import { Markdown } from '../../../components/Markdown';
 import { ApprovePanel } from '../../../components/proposal/ApprovePanel';
 import { CommentList } from '../../../components/proposal/CommentList';
+import { FcpPanel } from '../../../components/proposal/FcpPanel';
 import { FlagCard } from '../../../components/proposal/FlagCard';
 import { PostToListPanel } from '../../../components/proposal/PostToListPanel';
 import { ReferenceComparison } from '../../../components/proposal/ReferenceComparison';
@@ -119,6 +120,7 @@ export default async function ProposalPage({
             activity feed
           </a>
         </p>
+        <FcpPanel proposal={proposal} viewer={viewer} latest={latest} />
         <Markdown>{proposal.rationale}</Markdown>
         {isAuthor && proposal.status === 'open' && (
           <EditProposalForm
