@@ -134,9 +134,17 @@ describe('dust as a client of a Dust server', () => {
     assert.equal(resolved.statusCode, 200, resolved.body);
     const ack = await dust(['review', String(proposal), '--ack'], as(bob));
     assert.equal(ack.status, 0, ack.stderr);
+    // Acked, no open concern, on the baseline: it waits for a maintainer.
+    const status = await dust(['status'], as(mia));
+    assert.equal(status.status, 0, status.stderr);
+    assert.match(
+      status.stdout,
+      new RegExp(`^#${proposal} File reading: ready to approve \\(since `, 'm'),
+    );
     const approved = await dust(['approve', String(proposal)], as(mia));
     assert.equal(approved.status, 0, approved.stderr);
     assert.match(approved.stdout, new RegExp(`^release 1: ${server}/releases/1$`, 'm'));
+    assert.equal((await dust(['status'], as(mia))).stdout, 'nothing waits for you\n');
   });
 
   it('dust fetch release writes each patch and the mbox; release 0 has none', async () => {

@@ -87,6 +87,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/fetch')).fetchCommand,
   },
   {
+    name: 'status',
+    summary: 'what waits for you on a Dust server (your turn)',
+    load: async () => (await import('./commands/status')).statusCommand,
+  },
+  {
     name: 'kernel-test',
     summary: 'apply, checkpatch, build and boot a series under QEMU',
     load: async () => (await import('./commands/kernel-test')).kernelTestCommand,

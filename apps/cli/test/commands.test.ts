@@ -223,6 +223,7 @@ describe('help', () => {
       'comment',
       'approve',
       'fetch',
+      'status',
       'kernel-test',
     ];
     for (const command of commands) {
