@@ -28,7 +28,9 @@ function newestMtime(dir) {
 function webBuildIsStale() {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  return [webDir, join(root, 'packages/model/src')].some((dir) => newestMtime(dir) > built);
+  return [webDir, join(root, 'packages/contract/src'), join(root, 'packages/model/src')].some(
+    (dir) => newestMtime(dir) > built,
+  );
 }
 
 if (webBuildIsStale()) {

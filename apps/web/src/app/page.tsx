@@ -1,8 +1,8 @@
+import type { ApiEvent } from '@dust/contract';
 import Link from 'next/link';
 import { BuildVerdict } from '../components/BuildVerdict';
 import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
-import type { ApiEvent } from '../lib/api-types';
 import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
 import { describeEvent, isCommunityEvent } from '../lib/describe-event';
 import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
@@ -134,7 +134,7 @@ function EventList({ events }: { events: ApiEvent[] }) {
   return (
     <ul className="small">
       {events.map((e) => {
-        const release = typeof e.data?.release === 'number' ? e.data.release : null;
+        const release = typeof e.data.release === 'number' ? e.data.release : null;
         return (
           <li key={e.id}>
             <Time iso={e.createdAt} /> · <strong>{e.actor?.name ?? 'system'}</strong>{' '}

@@ -7,12 +7,12 @@ test('describes community events and hides account housekeeping', () => {
     describeEvent({ type: 'review.created', data: { verdict: 'ack' } }),
     'reviewed (ack)',
   );
-  assert.equal(describeEvent({ type: 'proposal.created' }), 'proposed');
-  assert.equal(describeEvent({ type: 'build.finished' }), 'build finished');
-  assert.equal(describeEvent({ type: 'something.new' }), 'something.new');
-  assert.equal(isCommunityEvent({ type: 'session.created' }), false);
-  assert.equal(isCommunityEvent({ type: 'token.revoked' }), false);
-  assert.equal(isCommunityEvent({ type: 'comment.created' }), true);
+  assert.equal(describeEvent({ type: 'proposal.created', data: {} }), 'proposed');
+  assert.equal(describeEvent({ type: 'build.finished', data: {} }), 'build finished');
+  assert.equal(describeEvent({ type: 'something.new', data: {} }), 'something.new');
+  assert.equal(isCommunityEvent({ type: 'session.created', data: {} }), false);
+  assert.equal(isCommunityEvent({ type: 'token.revoked', data: {} }), false);
+  assert.equal(isCommunityEvent({ type: 'comment.created', data: {} }), true);
 });
 
 test('words list mail and hides notification mail', () => {

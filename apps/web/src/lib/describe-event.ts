@@ -1,4 +1,4 @@
-import type { ApiEvent } from './api-types';
+import type { ApiEvent } from '@dust/contract';
 
 // The audit log as a reader wants it: what happened, in words. Account housekeeping
 // (tokens, sessions, passwords) is not community activity and is left out.
@@ -32,7 +32,7 @@ const HIDDEN_PREFIXES = ['token.', 'session.', 'user.'];
 
 export function isCommunityEvent(e: Pick<ApiEvent, 'type' | 'data'>): boolean {
   // One notification mail to one person is housekeeping too.
-  if (e.type.startsWith('mail.') && e.data?.kind === 'notification') return false;
+  if (e.type.startsWith('mail.') && e.data.kind === 'notification') return false;
   return !HIDDEN_PREFIXES.some((p) => e.type.startsWith(p));
 }
 
@@ -41,7 +41,7 @@ export function describeEvent(e: Pick<ApiEvent, 'type' | 'data'>): string {
   const phrase = PHRASES[e.type];
   if (phrase) {
     const verdict =
-      e.type === 'review.created' && typeof e.data?.verdict === 'string'
+      e.type === 'review.created' && typeof e.data.verdict === 'string'
         ? ` (${e.data.verdict})`
         : '';
     return `${phrase}${verdict}`;

@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '@dust/contract/http';
 import { webConfig } from '../config';
 import { forwardedForIsFromSocket } from './forwarded-for';
 
@@ -15,7 +16,7 @@ const REQUEST_HEADERS = [
   'referer',
   'sec-fetch-site',
   'user-agent',
-  'x-csrf-token',
+  CSRF_HEADER,
 ];
 
 // Response headers that describe the hop, not the payload: fetch() has already decoded

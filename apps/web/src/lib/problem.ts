@@ -1,15 +1,5 @@
-import type { Diagnostic } from '@dust/model';
-
-/** RFC 9457 problem details, as the API sends them (see docs/contracts.md). */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  diagnostics?: Diagnostic[];
-  conflicts?: unknown[];
-}
+// The API's problem details (ProblemSchema in @dust/contract) as a thrown error.
+import type { Problem } from '@dust/contract';
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { Viewer } from '@dust/contract';
 import { cache } from 'react';
 import { apiGet } from './api-client';
-import type { Viewer } from './api-types';
 import { ApiError } from './problem';
 
 /** The signed-in user of this request, or null (anonymous, or the API said 401). */

@@ -49,7 +49,11 @@ function buildIsStale(): boolean {
   const buildId = join(WEB_DIR, '.next', 'BUILD_ID');
   if (!existsSync(buildId) || process.env.DUST_E2E_REBUILD === '1') return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = [join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages', 'model', 'src')];
+  const sources = [
+    join(WEB_DIR, 'src'),
+    join(REPO_ROOT, 'packages', 'contract', 'src'),
+    join(REPO_ROOT, 'packages', 'model', 'src'),
+  ];
   return sources.some((dir) => newestMtime(dir) > built);
 }
 

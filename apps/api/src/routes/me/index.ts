@@ -1,18 +1,19 @@
 // Your account's mail settings and the "since you last looked" list
 // (GET /api/me itself is with the session routes).
+import {
+  MailSettingsSchema,
+  MarkSeenBodySchema,
+  NoContentSchema,
+  NotificationPageSchema,
+  PageQuerySchema,
+  UpdateMeBodySchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listNotifications, markNotificationsSeen } from '../../domain/mail/list-notifications';
 import { mailSettings, setMailNotifications } from '../../domain/mail/mail-settings';
 import { setLinkHeader } from '../../lib/paginate';
 import { currentUser } from '../../plugins/app/auth';
-import { NoContentSchema, PageQuerySchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
-import {
-  MailSettingsSchema,
-  MarkSeenBodySchema,
-  NotificationSchema,
-  UpdateMeBodySchema,
-} from '../../schemas/mail';
 
 const tags = ['accounts'];
 
@@ -65,10 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         security: WRITE_SECURITY,
         querystring: PageQuerySchema,
         response: {
-          200: pageOf(NotificationSchema).extend({
-            seenEventId: z.number().int(),
-            unread: z.number().int().describe('How many are newer than your seen mark.'),
-          }),
+          200: NotificationPageSchema,
         },
       },
     },

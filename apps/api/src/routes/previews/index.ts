@@ -1,28 +1,19 @@
 // Preview series: what a valid revision would become if approved now, rendered
 // against the current baseline on demand and cached. Previews change when the
 // baseline moves, so caches revalidate (ETag) instead of keeping them.
+import {
+  PreviewFileParamsSchema,
+  PreviewParamsSchema,
+  PreviewSchema,
+  ProblemSchema,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { renderRevisionPreview } from '../../domain/releases/render-revision-preview';
 import { SeriesCache } from '../../domain/releases/series-cache';
 import type { StoredSeries } from '../../domain/releases/stored-series';
-import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
-import { SeriesLinksSchema } from '../releases/schemas';
+import { notFound, ProblemError } from '../../lib/problem';
 import { CONTENT_TYPES, sendDownload } from '../releases/send-download';
 import { seriesLinks } from '../releases/series-links';
-
-const id = z
-  .string()
-  .regex(/^[1-9]\d{0,8}$/, 'a positive integer')
-  .transform(Number);
-const ParamsSchema = z.strictObject({ id, n: id });
-const FileParamsSchema = ParamsSchema.extend({ file: z.string().min(1).max(200) });
-
-const PreviewSchema = SeriesLinksSchema.extend({
-  proposal: z.number().int(),
-  revision: z.number().int(),
-  baseRelease: z.number().int().describe('The baseline release the preview was rendered against.'),
-}).describe('The series this revision would become if approved now.');
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const cache = new SeriesCache();
@@ -59,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'Preview of the patch series a revision would become (files and download links)',
-        params: ParamsSchema,
+        params: PreviewParamsSchema,
         response: {
           200: PreviewSchema,
           400: ProblemSchema,
@@ -81,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'Preview series as one mbox',
-        params: ParamsSchema,
+        params: PreviewParamsSchema,
         produces: [CONTENT_TYPES.mbox],
       },
     },
@@ -104,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'Preview series as a gzipped tarball of .patch files',
-        params: ParamsSchema,
+        params: PreviewParamsSchema,
         produces: [CONTENT_TYPES.tarGz],
       },
     },
@@ -127,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'One patch of the preview series',
-        params: FileParamsSchema,
+        params: PreviewFileParamsSchema,
         produces: [CONTENT_TYPES.patch],
       },
     },

@@ -1,10 +1,18 @@
 // Releases: the baselines approvals created, their build status, and their patch
 // series (rendered once, stored, served with strong ETags and long-lived caching:
 // a release never changes).
+import {
+  PageQuerySchema,
+  ProblemSchema,
+  pageOf,
+  ReleaseDetailSchema,
+  ReleaseFileParamsSchema,
+  ReleaseParamsSchema,
+  ReleaseSummarySchema,
+} from '@dust/contract';
 import { RenderError } from '@dust/kernel';
 import type { Grouping } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { POSTING_SELECT, presentMail } from '../../domain/mail/present-mail';
 import { describeBuild } from '../../domain/releases/describe-build';
 import {
@@ -16,9 +24,7 @@ import { renderReleaseSeries } from '../../domain/releases/render-release-series
 import { SeriesCache } from '../../domain/releases/series-cache';
 import { type StoredSeries, toStoredSeries } from '../../domain/releases/stored-series';
 import { setLinkHeader } from '../../lib/paginate';
-import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
-import { PageQuerySchema, pageOf } from '../../schemas/common';
-import { ReleaseDetailSchema, ReleaseParamsSchema, ReleaseSummarySchema } from './schemas';
+import { notFound, ProblemError } from '../../lib/problem';
 import { CONTENT_TYPES, sendDownload } from './send-download';
 import { seriesLinks } from './series-links';
 
@@ -172,7 +178,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['releases'],
         summary: "One patch of the release's series (names as listed in GET /api/releases/:k)",
         description: DOWNLOAD_DESCRIPTION,
-        params: ReleaseParamsSchema.extend({ file: z.string().min(1).max(200) }),
+        params: ReleaseFileParamsSchema,
         produces: [CONTENT_TYPES.patch],
       },
     },

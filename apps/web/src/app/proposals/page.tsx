@@ -1,7 +1,7 @@
+import type { ProposalSummary } from '@dust/contract';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Time } from '../../components/Time';
-import type { ProposalSummary } from '../../lib/api-types';
 import { type ProposalRowFacts, proposalRowFacts } from '../../lib/proposal-row-facts';
 import { listProposals, pathOf } from '../../lib/queries';
 import { getViewer } from '../../lib/viewer';

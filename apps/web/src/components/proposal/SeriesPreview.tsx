@@ -1,4 +1,4 @@
-import type { SeriesLinks } from '../../lib/api-types';
+import type { SeriesLinks } from '@dust/contract';
 import { ApiError } from '../../lib/problem';
 import { getPreview } from '../../lib/queries';
 import { SeriesView } from '../SeriesView';

@@ -1,6 +1,7 @@
+// Releases, their patch series and kernel builds, the baseline, and revision previews.
 import { GroupingSchema } from '@dust/model';
 import { z } from 'zod';
-import { MailStatusSchema } from '../../schemas/mail';
+import { MailStatusSchema } from './mail';
 
 export const BuildStageSchema = z.object({
   name: z.string(),
@@ -74,3 +75,32 @@ export const ReleaseParamsSchema = z.strictObject({
     .transform(Number)
     .describe('Release number (0 is the empty baseline).'),
 });
+
+export const ReleaseFileParamsSchema = ReleaseParamsSchema.extend({
+  file: z.string().min(1).max(200),
+});
+
+export const BaselineSchema = z.object({ release: z.number().int(), grouping: GroupingSchema });
+
+const positiveId = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'a positive integer')
+  .transform(Number);
+export const PreviewParamsSchema = z.strictObject({ id: positiveId, n: positiveId });
+export const PreviewFileParamsSchema = PreviewParamsSchema.extend({
+  file: z.string().min(1).max(200),
+});
+
+export const PreviewSchema = SeriesLinksSchema.extend({
+  proposal: z.number().int(),
+  revision: z.number().int(),
+  baseRelease: z.number().int().describe('The baseline release the preview was rendered against.'),
+}).describe('The series this revision would become if approved now.');
+
+export type BuildStatus = z.output<typeof BuildSchema.shape.status>;
+export type Build = z.output<typeof BuildSchema>;
+export type SeriesLinks = z.output<typeof SeriesLinksSchema>;
+export type ReleaseSummary = z.output<typeof ReleaseSummarySchema>;
+export type Release = z.output<typeof ReleaseDetailSchema>;
+export type Baseline = z.output<typeof BaselineSchema>;
+export type Preview = z.output<typeof PreviewSchema>;
