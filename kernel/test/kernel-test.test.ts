@@ -27,7 +27,7 @@ test('small.json: the rendered series applies, builds, boots and every flag hold
     verdict.reason,
   );
   assert.equal(verdict.status, 'passed', verdict.reason);
-  assert.equal(verdict.checkpatch.errors, 0);
+  assert.equal(verdict.checkpatch?.errors, 0);
   assert.deepEqual(
     verdict.stages.map((s) => s.name),
     ['prepare', 'apply', 'checkpatch', 'configure', 'build', 'initramfs', 'boot'],

@@ -3,29 +3,27 @@
 // stores the verdict with stage times, log and events.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import type { KernelVerdict } from '@dust/kernel';
 import { type Database, openDatabase } from '../src/db/open';
 import { createPostgresDatabase, DB_KINDS } from '../src/testing';
 import { BuildWorker } from '../src/worker/build-worker';
 import { claimBuildJob } from '../src/worker/claim-build-job';
-import type {
-  KernelTestFn,
-  KernelTestRequest,
-  KernelVerdictLike,
-} from '../src/worker/kernel-test-types';
+import type { KernelTestFn, KernelTestRequest } from '../src/worker/kernel-test-types';
 import { addRelease, sampleGrouping } from './releases-fixtures';
 
-const passed: KernelVerdictLike = {
+const passed: KernelVerdict = {
   status: 'passed',
   stages: [
     { name: 'apply', status: 'passed', seconds: 0.5, log: 'Applying: seccomp: add flags mode' },
     { name: 'build', status: 'passed', seconds: 95.25 },
     { name: 'boot', status: 'passed', seconds: 4 },
   ],
-  checkpatch: { errors: 0, warnings: 2 },
+  checkpatch: { errors: 0, warnings: 2, perPatch: [] },
   flags: [
     { name: 'FILE_READ', status: 'passed' },
     { name: 'TIME', status: 'passed' },
   ],
+  checks: [],
 };
 
 for (const kind of DB_KINDS) {
@@ -153,7 +151,7 @@ for (const kind of DB_KINDS) {
       });
       const w = worker(
         () =>
-          new Promise<KernelVerdictLike>(() => {
+          new Promise<KernelVerdict>(() => {
             started(); // never settles: a build that takes minutes
           }),
       );

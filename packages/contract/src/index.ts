@@ -8,6 +8,7 @@ export * from './debate';
 export * from './events';
 export * from './github';
 export * from './http';
+export * from './kernel-verdict';
 export * from './mail';
 export * from './meta';
 export * from './problem';

@@ -1,13 +1,13 @@
 // Releases, their patch series and kernel builds, the baseline, and revision previews.
 import { GroupingSchema } from '@dust/model';
 import { z } from 'zod';
+import { CheckpatchSummarySchema, FlagResultSchema, StageResultSchema } from './kernel-verdict';
 import { MailStatusSchema } from './mail';
 
-export const BuildStageSchema = z.object({
-  name: z.string(),
-  status: z.string(),
-  seconds: z.number(),
-});
+// A build shows the verdict's parts (KernelVerdictSchema), not its own copy of them.
+export const BuildStageSchema = z.object(
+  StageResultSchema.pick({ name: true, status: true, seconds: true }).shape,
+);
 
 export const BuildSchema = z
   .object({
@@ -20,9 +20,11 @@ export const BuildSchema = z
     reason: z.string().nullable().describe('Why the build was skipped or failed.'),
     attempts: z.number().int(),
     stages: z.array(BuildStageSchema).describe('Stage name, status and duration in seconds.'),
-    checkpatch: z.object({ errors: z.number(), warnings: z.number() }).nullable(),
+    checkpatch: z
+      .object(CheckpatchSummarySchema.pick({ errors: true, warnings: true }).shape)
+      .nullable(),
     flags: z
-      .array(z.object({ name: z.string(), status: z.string(), detail: z.string().optional() }))
+      .array(z.object(FlagResultSchema.shape))
       .nullable()
       .describe('Per-flag boot test results.'),
     log: z.string(),

@@ -51,6 +51,7 @@ export async function runBuildJob(
       stages: [],
       checkpatch: null,
       flags: [],
+      checks: [],
     };
     return finishWith(ctx, job, verdict);
   }

@@ -8,15 +8,15 @@ import {
   WebhookAckSchema,
   WorkflowRunSchema,
 } from '@dust/contract';
+import type { KernelVerdict } from '@dust/kernel';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordGitHubVerdict } from '../../domain/releases/record-github-verdict';
 import { releaseFromBranch } from '../../github/publish-series';
 import { verifyWebhookSignature } from '../../github/verify-webhook-signature';
 import { badRequest, ProblemError, unauthorized } from '../../lib/problem';
-import type { KernelVerdictLike } from '../../worker/kernel-test-types';
 
-function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
+function conclusionVerdict(conclusion: string | null): KernelVerdict {
   const status =
     conclusion === 'success' ? 'passed' : conclusion === 'skipped' ? 'skipped' : 'failed';
   return {
@@ -28,6 +28,7 @@ function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
     // GitHub's conclusion says nothing about checkpatch.
     checkpatch: null,
     flags: [],
+    checks: [],
   };
 }
 
