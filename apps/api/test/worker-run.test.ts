@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { KernelVerdict } from '@dust/kernel';
+import { runCommand } from '@dust/kernel/test/run-command';
 import { type Database, openDatabase } from '../src/db/open';
 import { createPostgresDatabase, DB_KINDS } from '../src/testing';
 import { BuildWorker } from '../src/worker/build-worker';
@@ -190,6 +191,39 @@ for (const kind of DB_KINDS) {
       assert.equal(row.verdict, null);
     });
 
+    test('a job whose lease is lost stops its child processes', async () => {
+      const { job } = await addRelease(db.prisma, sampleGrouping(), { authorId });
+      let grandchild = 0;
+      let ended: Promise<{ aborted: boolean }> | undefined;
+      const w = worker(
+        async ({ signal }) => {
+          // Like make or QEMU under the harness: a command whose own child does the work.
+          ended = runCommand('sh', ['-c', 'sleep 60 & echo $!; wait'], {
+            signal,
+            onLine: (line) => {
+              grandchild = Number(line);
+            },
+          });
+          // Meanwhile another instance decided this worker was dead and re-queued the job.
+          await db.prisma.buildJob.update({
+            where: { id: job?.id as number },
+            data: { status: 'queued', claimedBy: null },
+          });
+          await ended;
+          return passed;
+        },
+        { leaseSeconds: 1 },
+      );
+      assert.deepEqual(await w.runOnce(), { jobId: job?.id, outcome: 'lost' });
+      assert.equal((await ended)?.aborted, true, 'the command was ended by the lost lease');
+      assert.ok(grandchild > 0, 'the command had started its child');
+      const deadline = Date.now() + 5000;
+      while (isAlive(grandchild) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(isAlive(grandchild), false, 'its child is gone too');
+    });
+
     test('two instances draining one queue run each job exactly once', async () => {
       const second =
         kind === 'postgres' ? await openDatabase({ kind: 'postgres', url: pgUrl as string }) : db;
@@ -303,3 +337,12 @@ describe('build worker with the real kernel test', () => {
     }
   });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

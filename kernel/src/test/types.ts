@@ -100,4 +100,9 @@ export interface KernelTestOptions {
   onProgress?: (progress: KernelTestProgress) => void;
   /** Boot timeout for QEMU, in seconds (default 120). */
   timeoutSeconds?: number;
+  /**
+   * Aborting ends the running stage's process group (make, QEMU…) and the test, which
+   * then fails with the reason: a worker that lost its lease stops building at once.
+   */
+  signal?: AbortSignal;
 }
