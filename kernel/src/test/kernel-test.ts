@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Grouping, validateGrouping } from '@dust/model';
+import { renderSeries } from '../render';
 import { applySeries } from './apply-series';
 import { bootKernel } from './boot-kernel';
 import { buildInitramfs } from './build-initramfs';
@@ -14,7 +15,6 @@ import { lockTree } from './lock-tree';
 import { consoleTail, parseBootLog } from './parse-boot-log';
 import { type BootPlan, planBootTest } from './plan-boot-test';
 import { renderBootHeader } from './render-boot-header';
-import { renderSeriesFiles } from './render-series';
 import { runCheckpatch } from './run-checkpatch';
 import {
   type CheckpatchSummary,
@@ -124,7 +124,8 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
               ...(opts.series ? { series: opts.series } : {}),
               ...(opts.seriesDir ? { seriesDir: opts.seriesDir } : {}),
             })
-          : collectPatches({ series: renderSeriesFiles(grouping) });
+          : // No series given: the product's own renderer makes it.
+            collectPatches({ series: renderSeries({ grouping }) });
       mkdirSync(path.join(workDir, 'patches'));
       for (const patch of patches)
         writeFileSync(path.join(workDir, 'patches', patch.name), patch.content);
