@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getViewer } from '../lib/viewer';
+import { getViewer } from '../lib/server/viewer';
 import './globals.css';
 
 // Every page shows live data from the API and who is signed in: nothing is prerendered.

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { BuildVerdict } from '../components/BuildVerdict';
 import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
-import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
-import { describeEvent, isCommunityEvent } from '../lib/describe-event';
-import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
-import { systemdReference } from '../lib/systemd-reference';
-import { withProblem } from '../lib/with-problem';
+import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/server/queries';
+import { systemdReference } from '../lib/server/systemd-reference';
+import { withProblem } from '../lib/server/with-problem';
+import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/shared/coverage';
+import { describeEvent, isCommunityEvent } from '../lib/shared/describe-event';
 
 export default async function HomePage() {
   return withProblem(async () => {

@@ -1,5 +1,5 @@
 import type { SeriesLinks } from '@dust/contract';
-import { apiGetText } from '../lib/api-client';
+import { apiGetText } from '../lib/server/api-client';
 import { PatchView } from './PatchView';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { ARCHES, getSyscallTable, syscallNames } from '@dust/model';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { openProposalGroupings } from '../../lib/open-proposal-groupings';
-import { getBaseline } from '../../lib/queries';
-import { systemdGroupsBySyscall } from '../../lib/systemd-reference';
-import { withProblem } from '../../lib/with-problem';
+import { openProposalGroupings } from '../../lib/server/open-proposal-groupings';
+import { getBaseline } from '../../lib/server/queries';
+import { systemdGroupsBySyscall } from '../../lib/server/systemd-reference';
+import { withProblem } from '../../lib/server/with-problem';
 
 export const metadata: Metadata = { title: 'Syscalls' };
 

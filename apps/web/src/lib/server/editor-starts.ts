@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Baseline } from '@dust/contract';
-import type { EditorStart } from '../editor/Editor';
+import type { EditorStart } from '../../editor/Editor';
 import { systemdReference } from './systemd-reference';
 
 /** The baseline and the systemd reference as starting points for the editor. */

@@ -1,6 +1,6 @@
 import type { Problem } from '@dust/contract';
 import { CSRF_COOKIE, CSRF_HEADER } from '@dust/contract/http';
-import { ApiError } from './problem';
+import { ApiError } from '../shared/problem';
 
 // The browser's way to the API: same-origin requests to /api/*, which the web app's
 // route handler forwards to the API with the session cookie. Writes carry the CSRF token

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Problem } from '@dust/contract';
 import { cookies } from 'next/headers';
-import { webConfig } from '../config';
-import { ApiError } from './problem';
+import { webConfig } from '../../config';
+import { ApiError } from '../shared/problem';
 
 // The one server-side client of the review API. Server components call it; it forwards
 // the visitor's cookies so the API answers as the signed-in user (or anonymously).

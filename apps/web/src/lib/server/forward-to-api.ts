@@ -1,5 +1,5 @@
 import { CSRF_HEADER } from '@dust/contract/http';
-import { webConfig } from '../config';
+import { webConfig } from '../../config';
 import { forwardedForIsFromSocket } from './forwarded-for';
 
 // Request headers the API needs to see; everything else (Host, Connection…) is the
