@@ -16,7 +16,6 @@ const inputName = (file: string | undefined) =>
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'turn a reference grouping (systemd syscall groups) into a grouping document',
   help: `Usage: dust import systemd [FILE|-]
 
 Turns the output of "systemd-analyze syscall-filter" into a dust.grouping/v1
