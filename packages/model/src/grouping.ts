@@ -75,6 +75,16 @@ export type Grouping = z.infer<typeof GroupingSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 
+/** A copy of a flag with its own syscall list, so a result never shares arrays with its inputs. */
+export function copyFlag(flag: Flag): Flag {
+  return {
+    name: flag.name,
+    bit: flag.bit,
+    description: flag.description,
+    syscalls: [...flag.syscalls],
+  };
+}
+
 /** Release 0: no flags, only the base set (strict mode). */
 export const EMPTY_GROUPING: Grouping = Object.freeze({
   schema: GROUPING_SCHEMA_ID,
