@@ -2,12 +2,9 @@
 // `npm start`: the API and the web app together, on the embedded database by default.
 // Builds the web app first when there is no build or the sources changed since it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { webBuildIsStale } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const webDir = join(root, 'apps/web');
-const buildId = join(webDir, '.next/BUILD_ID');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 env.API_PORT ??= '3001';
 env.WEB_PORT ??= '3000';
@@ -15,23 +12,7 @@ env.API_URL ??= `http://127.0.0.1:${env.API_PORT}`;
 // The services write to a pipe (prefixed below), so they cannot see the terminal themselves.
 env.LOG_FORMAT ??= process.stdout.isTTY ? 'pretty' : 'json';
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function webBuildIsStale() {
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return [webDir, join(root, 'packages/model/src')].some((dir) => newestMtime(dir) > built);
-}
-
-if (webBuildIsStale()) {
+if (webBuildIsStale(root)) {
   console.log('[dust] building the web app (first start or sources changed)…');
   const build = spawnSync('npm', ['run', 'build', '-w', '@dust/web'], {
     stdio: 'inherit',

@@ -27,7 +27,7 @@ test('small.json: the rendered series applies, builds, boots and every flag hold
     verdict.reason,
   );
   assert.equal(verdict.status, 'passed', verdict.reason);
-  assert.equal(verdict.checkpatch.errors, 0);
+  assert.equal(verdict.checkpatch?.errors, 0);
   assert.deepEqual(
     verdict.stages.map((s) => s.name),
     ['prepare', 'apply', 'checkpatch', 'configure', 'build', 'initramfs', 'boot', 'bisect'],
@@ -153,5 +153,25 @@ test('an invalid grouping fails at prepare with its diagnostics, touching nothin
   assert.deepEqual(
     verdict.stages.map((s) => s.name),
     ['prepare'],
+  );
+});
+
+test('an abort (a lost lease) ends the run at once: no stage after it starts', {
+  skip,
+  timeout: 10 * 60 * 1000,
+}, async () => {
+  const controller = new AbortController();
+  const verdict = await kernelTest({
+    grouping: small,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.stage === 'configure' && p.event === 'start') controller.abort(new Error('lease lost'));
+    },
+  });
+  assert.equal(verdict.status, 'failed');
+  assert.match(verdict.reason ?? '', /^(configure|checkpatch): aborted \(lease lost\)$/);
+  assert.deepEqual(
+    verdict.stages.map((s) => s.name),
+    ['prepare', 'apply', 'checkpatch', 'configure'],
   );
 });

@@ -5,7 +5,7 @@
 //  - p99 latency at 64 connections;
 //  - series.mbox download throughput (MB/s);
 //  - GET /api/proposals against a bare route sending the same (larger) bytes.
-// Targets (issue 4): ratio ≥ 50 %, p99 < 20 ms. Figures are printed, not asserted.
+// Targets: ratio ≥ 50 %, p99 < 20 ms. Figures are printed, not asserted.
 // BENCH_DB=postgres runs the same on a fresh database on DUST_TEST_DATABASE_URL's
 // server (dropped afterwards). The JSON routes are answered from the read cache
 // (src/lib/read-cache.ts) once warm: this measures the steady state between writes.

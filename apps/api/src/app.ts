@@ -19,10 +19,10 @@ import swagger from './plugins/external/swagger';
 import zod from './plugins/external/zod';
 import authRoutes from './routes/auth';
 import baselineRoutes from './routes/baseline';
-import buildsRoutes from './routes/builds';
 import commentsRoutes from './routes/comments';
 import eventsRoutes from './routes/events';
 import feedsRoutes from './routes/feeds';
+import githubRoutes from './routes/github';
 import healthRoutes from './routes/health';
 import mailRoutes from './routes/mail';
 import meRoutes from './routes/me';
@@ -75,7 +75,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   // One line per resource: routes/<resource>/index.ts.
   await fastify.register(authRoutes);
   await fastify.register(baselineRoutes);
-  await fastify.register(buildsRoutes);
+  await fastify.register(githubRoutes);
   await fastify.register(commentsRoutes);
   await fastify.register(eventsRoutes);
   await fastify.register(feedsRoutes);

@@ -195,8 +195,9 @@ for (const kind of DB_KINDS) {
               seconds: 3.25,
             },
           ],
-          checkpatch: { errors: 0, warnings: 1 },
+          checkpatch: { errors: 0, warnings: 1, perPatch: [] },
           flags: grouping.flags.map((f) => ({ name: f.name, status: 'passed' })),
+          checks: [],
         }),
       });
       for (let i = 0; i < 3; i++) await worker.runOnce();

@@ -41,9 +41,10 @@ describe('two API instances and two workers on one PostgreSQL', () => {
       inFlight -= 1;
       return {
         status: 'passed',
-        stages: [{ name: 'fake', status: 'passed', seconds: 0 }],
-        checkpatch: { errors: 0, warnings: 0 },
+        stages: [{ name: 'build', status: 'passed', seconds: 0 }],
+        checkpatch: { errors: 0, warnings: 0, perPatch: [] },
         flags: [],
+        checks: [],
       };
     };
 

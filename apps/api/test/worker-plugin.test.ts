@@ -5,23 +5,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { KernelVerdict } from '@dust/kernel';
 import Fastify from 'fastify';
 import { openDatabase } from '../src/db/open';
 import database from '../src/plugins/app/database';
 import { testConfig } from '../src/testing';
-import type { KernelVerdictLike } from '../src/worker/kernel-test-types';
 import buildWorker from '../src/worker/plugin';
 import { addRelease, sampleGrouping } from './releases-fixtures';
 
-const passed: KernelVerdictLike = {
+const passed: KernelVerdict = {
   status: 'passed',
   stages: [],
-  checkpatch: { errors: 0, warnings: 0 },
+  checkpatch: { errors: 0, warnings: 0, perPatch: [] },
   flags: [],
+  checks: [],
 };
 
 async function appWith(
-  kernelTest: () => Promise<KernelVerdictLike>,
+  kernelTest: () => Promise<KernelVerdict>,
   enabled = true,
   dataDir: string | null = null,
 ) {
@@ -69,7 +70,7 @@ test('closing the app mid-build gives the job back to the queue', async () => {
     let started = false;
     const app = await appWith(
       () =>
-        new Promise<KernelVerdictLike>(() => {
+        new Promise<KernelVerdict>(() => {
           started = true; // a build that takes minutes
         }),
       true,

@@ -3,29 +3,28 @@
 // stores the verdict with stage times, log and events.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import type { KernelVerdict } from '@dust/kernel';
+import { runCommand } from '@dust/kernel/test/run-command';
 import { type Database, openDatabase } from '../src/db/open';
 import { createPostgresDatabase, DB_KINDS } from '../src/testing';
 import { BuildWorker } from '../src/worker/build-worker';
 import { claimBuildJob } from '../src/worker/claim-build-job';
-import type {
-  KernelTestFn,
-  KernelTestRequest,
-  KernelVerdictLike,
-} from '../src/worker/kernel-test-types';
+import type { KernelTestFn, KernelTestRequest } from '../src/worker/kernel-test-types';
 import { addRelease, sampleGrouping } from './releases-fixtures';
 
-const passed: KernelVerdictLike = {
+const passed: KernelVerdict = {
   status: 'passed',
   stages: [
     { name: 'apply', status: 'passed', seconds: 0.5, log: 'Applying: seccomp: add flags mode' },
     { name: 'build', status: 'passed', seconds: 95.25 },
     { name: 'boot', status: 'passed', seconds: 4 },
   ],
-  checkpatch: { errors: 0, warnings: 2 },
+  checkpatch: { errors: 0, warnings: 2, perPatch: [] },
   flags: [
     { name: 'FILE_READ', status: 'passed' },
     { name: 'TIME', status: 'passed' },
   ],
+  checks: [],
 };
 
 for (const kind of DB_KINDS) {
@@ -153,7 +152,7 @@ for (const kind of DB_KINDS) {
       });
       const w = worker(
         () =>
-          new Promise<KernelVerdictLike>(() => {
+          new Promise<KernelVerdict>(() => {
             started(); // never settles: a build that takes minutes
           }),
       );
@@ -190,6 +189,39 @@ for (const kind of DB_KINDS) {
       const row = await db.prisma.buildJob.findUniqueOrThrow({ where: { id: job?.id as number } });
       assert.equal(row.status, 'queued');
       assert.equal(row.verdict, null);
+    });
+
+    test('a job whose lease is lost stops its child processes', async () => {
+      const { job } = await addRelease(db.prisma, sampleGrouping(), { authorId });
+      let grandchild = 0;
+      let ended: Promise<{ aborted: boolean }> | undefined;
+      const w = worker(
+        async ({ signal }) => {
+          // Like make or QEMU under the harness: a command whose own child does the work.
+          ended = runCommand('sh', ['-c', 'sleep 60 & echo $!; wait'], {
+            signal,
+            onLine: (line) => {
+              grandchild = Number(line);
+            },
+          });
+          // Meanwhile another instance decided this worker was dead and re-queued the job.
+          await db.prisma.buildJob.update({
+            where: { id: job?.id as number },
+            data: { status: 'queued', claimedBy: null },
+          });
+          await ended;
+          return passed;
+        },
+        { leaseSeconds: 1 },
+      );
+      assert.deepEqual(await w.runOnce(), { jobId: job?.id, outcome: 'lost' });
+      assert.equal((await ended)?.aborted, true, 'the command was ended by the lost lease');
+      assert.ok(grandchild > 0, 'the command had started its child');
+      const deadline = Date.now() + 5000;
+      while (isAlive(grandchild) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(isAlive(grandchild), false, 'its child is gone too');
     });
 
     test('two instances draining one queue run each job exactly once', async () => {
@@ -305,3 +337,12 @@ describe('build worker with the real kernel test', () => {
     }
   });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 // `npm run start -w @dust/web`: the built app behind a small HTTP server of its
 // own, so that every request's X-Forwarded-For is written from the socket the
-// request came in on (src/lib/forwarded-for.ts) before Next sees it: the API
+// request came in on (src/lib/server/forwarded-for.ts) before Next sees it: the API
 // rate-limits by that address, and a bare `next start` would pass on whatever
 // the client sent. Listens on WEB_PORT (config module) unless -p/--port is
 // given, on -H/--hostname (default 127.0.0.1).
@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import next from 'next';
 import { webConfig } from '../src/config';
-import { forwardedFor, markForwardedForFromSocket } from '../src/lib/forwarded-for';
+import { forwardedFor, markForwardedForFromSocket } from '../src/lib/server/forwarded-for';
 
 function option(names: string[]): string | undefined {
   const args = process.argv.slice(2);

@@ -6,7 +6,8 @@ import type { Edit, PatchSpec } from './types';
 // The contexts below are Linux 6.1 (Debian linux-source-6.1) text at the given
 // lines; kernel/test/render-kernel.test.ts checks them against the real tree.
 
-const SCHED_HEADER_EDITS: Edit[] = [
+/** include/linux/seccomp.h: struct seccomp's flags field and the seccomp_flags_exec() hook. */
+const SECCOMP_H_EDITS: Edit[] = [
   {
     line: 28,
     before: ` * @mode:  indicates one of the valid values above for controlled
@@ -463,7 +464,7 @@ export function corePatch(grouping: Grouping): PatchSpec {
     changes: [
       { kind: 'modify', path: 'fs/exec.c', edits: EXEC_EDITS },
       { kind: 'modify', path: 'fs/proc/array.c', edits: PROC_STATUS_EDITS },
-      { kind: 'modify', path: 'include/linux/seccomp.h', edits: SCHED_HEADER_EDITS },
+      { kind: 'modify', path: 'include/linux/seccomp.h', edits: SECCOMP_H_EDITS },
       { kind: 'modify', path: 'kernel/seccomp.c', edits: SECCOMP_C_EDITS },
       { kind: 'new', path: TABLE_PATH, content: flagsTableHeader(grouping) },
     ],

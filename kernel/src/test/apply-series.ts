@@ -30,6 +30,7 @@ export async function applySeries(
   amWorktree: string,
   patchPaths: readonly string[],
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<ApplyResult> {
   const logs: string[] = [];
   const git = async (cwd: string, args: string[], timeoutSeconds = 300): Promise<CommandResult> => {
@@ -37,6 +38,7 @@ export async function applySeries(
       cwd,
       env,
       timeoutSeconds,
+      signal,
     });
     logs.push(`$ git ${args.join(' ')}\n${result.output}`.trim());
     return result;
@@ -52,6 +54,7 @@ export async function applySeries(
   const amState = await runCommand('git', ['rev-parse', '--git-path', 'rebase-apply'], {
     cwd: amWorktree,
     env,
+    signal,
   });
   if (existsSync(path.resolve(amWorktree, amState.stdout.trim())))
     await git(amWorktree, ['am', '--abort']);

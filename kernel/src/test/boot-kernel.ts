@@ -17,6 +17,7 @@ export async function bootKernel(opts: {
   initramfs: string;
   timeoutSeconds: number;
   env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
 }): Promise<BootResult> {
   // TCG on purpose: the tiny kernel and test boot in ~2 s without KVM, CI containers
   // have no /dev/kvm, and nested KVM here failed outright (MSR 0x10a with -cpu host,
@@ -42,6 +43,7 @@ export async function bootKernel(opts: {
     ['--kill-after=5', String(opts.timeoutSeconds), ...qemu],
     {
       env: opts.env,
+      signal: opts.signal,
       timeoutSeconds: opts.timeoutSeconds + 15,
       keepBytes: 1024 * 1024,
     },

@@ -40,13 +40,19 @@ export async function buildInitramfs(opts: {
   header: string;
   genInitCpio: string;
   env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
 }): Promise<InitramfsResult> {
-  const { workDir, bootSourceDir, env } = opts;
+  const { workDir, bootSourceDir, env, signal } = opts;
   const at = (name: string) => path.join(workDir, name);
   writeFileSync(at('grouping.h'), opts.header);
   const logs: string[] = [];
   const gcc = async (args: string[]) => {
-    const result = await runCommand('gcc', args, { cwd: workDir, env, timeoutSeconds: 300 });
+    const result = await runCommand('gcc', args, {
+      cwd: workDir,
+      env,
+      timeoutSeconds: 300,
+      signal,
+    });
     logs.push(`$ gcc ${args.join(' ')}\n${result.output}`.trim());
     return !commandFailed(result);
   };
@@ -123,10 +129,7 @@ export async function buildInitramfs(opts: {
   const pack = await runCommand(
     'sh',
     ['-c', '"$0" "$1" > "$2"', opts.genInitCpio, at('initramfs.list'), cpio],
-    {
-      env,
-      timeoutSeconds: 60,
-    },
+    { env, timeoutSeconds: 60, signal },
   );
   logs.push(pack.output);
   if (commandFailed(pack)) return fail();

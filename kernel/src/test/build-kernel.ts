@@ -14,10 +14,12 @@ export async function buildKernel(
   scriptsDir: string,
   env: NodeJS.ProcessEnv,
   onCompiled?: (count: number, file: string) => void,
+  signal?: AbortSignal,
 ): Promise<BuildResult> {
   let compiled = 0;
   const result = await runCommand(path.join(scriptsDir, 'make-kernel.sh'), [tree, 'bzImage'], {
     env,
+    signal,
     timeoutSeconds: 3600,
     keepBytes: 256 * 1024,
     onLine: (line) => {

@@ -30,6 +30,7 @@ export async function configureKernel(
   baseConfig: string,
   scriptsDir: string,
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<ConfigureResult> {
   const next = '.config.dust-next';
   const nextPath = path.join(tree, next);
@@ -39,13 +40,13 @@ export async function configureKernel(
   const enable = await runCommand(
     path.join(tree, 'scripts', 'config'),
     ['--file', next, ...wanted.flatMap((s) => ['--enable', s])],
-    { cwd: tree, env, timeoutSeconds: 60 },
+    { cwd: tree, env, timeoutSeconds: 60, signal },
   );
   logs.push(enable.output);
   const resolve = await runCommand(
     path.join(scriptsDir, 'make-kernel.sh'),
     [tree, '-s', `KCONFIG_CONFIG=${next}`, 'olddefconfig'],
-    { env, timeoutSeconds: 300 },
+    { env, timeoutSeconds: 300, signal },
   );
   logs.push(resolve.output);
   rmSync(`${nextPath}.old`, { force: true });

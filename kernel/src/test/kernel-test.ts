@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Grouping, validateGrouping } from '@dust/model';
+import { renderSeries } from '../render';
 import { applySeries } from './apply-series';
 import { bisectSeries } from './bisect-series';
 import { bootKernel } from './boot-kernel';
@@ -15,7 +16,6 @@ import { lockTree } from './lock-tree';
 import { consoleTail, parseBootLog } from './parse-boot-log';
 import { type BootPlan, planBootTest } from './plan-boot-test';
 import { renderBootHeader } from './render-boot-header';
-import { renderSeriesFiles } from './render-series';
 import { runCheckpatch } from './run-checkpatch';
 import {
   type CheckpatchSummary,
@@ -70,15 +70,20 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
       ...(status ? { status } : {}),
       ...(message ? { message } : {}),
     });
+  const { signal } = opts;
+  const abortReason = () =>
+    `aborted (${signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason)})`;
   const runStage = async (name: StageName, fn: () => Promise<StageOutcome>): Promise<boolean> => {
     progress(name, 'start');
     const t0 = performance.now();
     let outcome: StageOutcome;
     try {
-      outcome = await fn();
+      outcome = signal?.aborted ? { ok: false } : await fn();
     } catch (error) {
       outcome = { ok: false, reason: (error as Error).message, log: (error as Error).stack };
     }
+    // An aborted run's commands were killed: say so rather than what the kill looked like.
+    if (signal?.aborted) outcome = { ...outcome, ok: false, reason: abortReason() };
     const status: StageStatus = outcome.ok ? 'passed' : 'failed';
     stages.push({
       name,
@@ -120,13 +125,15 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
               ...(opts.series ? { series: opts.series } : {}),
               ...(opts.seriesDir ? { seriesDir: opts.seriesDir } : {}),
             })
-          : collectPatches({ series: renderSeriesFiles(grouping) });
+          : // No series given: the product's own renderer makes it.
+            collectPatches({ series: renderSeries({ grouping }) });
       mkdirSync(path.join(workDir, 'patches'));
       for (const patch of patches)
         writeFileSync(path.join(workDir, 'patches', patch.name), patch.content);
       writeFileSync(path.join(workDir, 'grouping.json'), `${JSON.stringify(grouping, null, 2)}\n`);
       const waitStarted = performance.now();
       unlock = await lockTree(tree, {
+        ...(signal ? { signal } : {}),
         onWait: (pid) =>
           progress(
             'prepare',
@@ -156,6 +163,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
         files.amWorktree,
         patchPaths.map((p) => p.path),
         config.env,
+        signal,
       );
       return result.ok
         ? {
@@ -168,9 +176,9 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
 
     // checkpatch (perl, one core) overlaps configure and build.
     const checkpatchDone = runStage('checkpatch', async () => {
-      verdict.checkpatch = await runCheckpatch(tree, patchPaths, config.env);
-      const { errors, warnings } = verdict.checkpatch;
-      const log = verdict.checkpatch.perPatch
+      verdict.checkpatch = await runCheckpatch(tree, patchPaths, config.env, signal);
+      const { errors, warnings, perPatch } = verdict.checkpatch;
+      const log = perPatch
         .map((p) =>
           `${p.patch}: ${p.errors} errors, ${p.warnings} warnings\n${p.messages.join('\n')}`.trim(),
         )
@@ -182,19 +190,31 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
 
     const built =
       (await runStage('configure', async () => {
-        const result = await configureKernel(tree, files.baseConfig, config.scriptsDir, config.env);
+        const result = await configureKernel(
+          tree,
+          files.baseConfig,
+          config.scriptsDir,
+          config.env,
+          signal,
+        );
         return result.ok
           ? { ok: true, log: result.changed ? '.config updated' : '.config unchanged' }
           : { ok: false, reason: 'CONFIG_SECCOMP_FLAGS could not be enabled', log: result.log };
       })) &&
       (await runStage('build', async () => {
         let reported = 0;
-        const result = await buildKernel(tree, config.scriptsDir, config.env, (count, file) => {
-          if (count - reported >= 50) {
-            reported = count;
-            progress('build', 'info', undefined, `${count} files compiled (${file})`);
-          }
-        });
+        const result = await buildKernel(
+          tree,
+          config.scriptsDir,
+          config.env,
+          (count, file) => {
+            if (count - reported >= 50) {
+              reported = count;
+              progress('build', 'info', undefined, `${count} files compiled (${file})`);
+            }
+          },
+          signal,
+        );
         return result.ok
           ? { ok: true, log: `${result.compiled} files compiled\n${result.log}` }
           : { ok: false, reason: 'the kernel did not build', log: result.log };
@@ -211,6 +231,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
         header: renderBootHeader(bootPlan),
         genInitCpio: files.genInitCpio,
         env: config.env,
+        ...(signal ? { signal } : {}),
       });
       cpio = result.cpio;
       return result.ok
@@ -225,6 +246,7 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
         initramfs: cpio,
         timeoutSeconds: opts.timeoutSeconds ?? DEFAULT_BOOT_TIMEOUT,
         env: config.env,
+        ...(signal ? { signal } : {}),
       });
       writeFileSync(path.join(workDir, 'console.log'), boot.console);
       const report = parseBootLog(boot.console, bootPlan);

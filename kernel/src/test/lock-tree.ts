@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export async function lockTree(
   tree: string,
-  opts: { onWait?: (ownerPid: number) => void; timeoutSeconds?: number } = {},
+  opts: { onWait?: (ownerPid: number) => void; timeoutSeconds?: number; signal?: AbortSignal } = {},
 ): Promise<() => void> {
   const lockDir = `${tree}.lock`;
   const owner = path.join(lockDir, 'pid');
@@ -32,6 +32,7 @@ export async function lockTree(
       rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
+    if (opts.signal?.aborted) throw new Error('aborted while waiting for the tree lock');
     if (Date.now() > deadline)
       throw new Error(`kernel tree ${tree} is locked by another run (pid ${pid})`);
     if (!announced && pid !== null) {

@@ -10,6 +10,7 @@ export async function runCheckpatch(
   tree: string,
   patches: readonly { name: string; path: string }[],
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<CheckpatchSummary> {
   const perPatch: CheckpatchPatchResult[] = [];
   for (const patch of patches) {
@@ -23,7 +24,7 @@ export async function runCheckpatch(
         '--show-types',
         patch.path,
       ],
-      { cwd: tree, env, timeoutSeconds: 300 },
+      { cwd: tree, env, timeoutSeconds: 300, signal },
     );
     perPatch.push(parseCheckpatchOutput(patch.name, result.output));
   }

@@ -10,6 +10,8 @@ export interface CommandResult {
   stdout: string;
   seconds: number;
   timedOut: boolean;
+  /** Ended (or never started) because the signal aborted. */
+  aborted: boolean;
 }
 
 export interface CommandOptions {
@@ -20,11 +22,16 @@ export interface CommandOptions {
   /** Called per complete output line (stdout and stderr). */
   onLine?: (line: string) => void;
   keepBytes?: number;
+  /**
+   * Kill the whole process group when this aborts: a build worker that lost its job's
+   * lease or is shutting down must not leave make or QEMU running beside the next run.
+   */
+  signal?: AbortSignal;
 }
 
 /**
- * Runs a command in its own process group (so a timeout kills make's or QEMU's
- * children too) and never throws for a failing command: callers decide.
+ * Runs a command in its own process group (so a timeout or an abort kills make's
+ * or QEMU's children too) and never throws for a failing command: callers decide.
  */
 export function runCommand(
   command: string,
@@ -34,10 +41,23 @@ export function runCommand(
   const keep = opts.keepBytes ?? 64 * 1024;
   const started = performance.now();
   return new Promise((resolve) => {
+    if (opts.signal?.aborted) {
+      resolve({
+        code: null,
+        signal: null,
+        output: `${command}: not started, the run was aborted\n`,
+        stdout: '',
+        seconds: 0,
+        timedOut: false,
+        aborted: true,
+      });
+      return;
+    }
     let output = '';
     let stdout = '';
     let partial = '';
     let timedOut = false;
+    let aborted = false;
     const child = spawn(command, args, {
       cwd: opts.cwd,
       env: opts.env,
@@ -64,11 +84,17 @@ export function runCommand(
             timedOut = true;
             killGroup(child.pid);
           }, opts.timeoutSeconds * 1000);
+    const onAbort = () => {
+      aborted = true;
+      killGroup(child.pid);
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     let finished = false;
     const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
       if (finished) return;
       finished = true;
       if (timer) clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
       if (partial && opts.onLine) opts.onLine(partial);
       if (error) output += `\n${command}: ${error.message}\n`;
       resolve({
@@ -78,6 +104,7 @@ export function runCommand(
         stdout,
         seconds: (performance.now() - started) / 1000,
         timedOut,
+        aborted,
       });
     };
     child.on('error', (error) => finish(127, null, error));
@@ -95,7 +122,7 @@ function killGroup(pid: number | undefined): void {
 }
 
 export function commandFailed(result: CommandResult): boolean {
-  return result.code !== 0 || result.timedOut;
+  return result.code !== 0 || result.timedOut || result.aborted;
 }
 
 /** The last lines of a command's output, for a stage log. */

@@ -59,12 +59,18 @@ export interface FlagResult {
   detail?: string;
 }
 
+/**
+ * The one verdict type of Dust: what the kernel test returns, `dust kernel-test --json`
+ * prints, the GitHub workflow posts back and a build job stores. Its wire schema is
+ * KernelVerdictSchema in @dust/contract, checked against this type at compile time.
+ */
 export interface KernelVerdict {
   status: 'passed' | 'failed' | 'skipped';
   /** Why the run failed or was skipped (the first failing stage or check). */
   reason?: string;
   stages: StageResult[];
-  checkpatch: CheckpatchSummary;
+  /** null when checkpatch never ran (a GitHub conclusion): what was not measured is not zero. */
+  checkpatch: CheckpatchSummary | null;
   flags: FlagResult[];
   /** Every boot-test check, including the mode-wide and fork/exec policy checks. */
   checks: BootCheck[];
@@ -101,4 +107,9 @@ export interface KernelTestOptions {
   timeoutSeconds?: number;
   /** Stages to leave out; they are reported as skipped. */
   skip?: readonly SkippableStage[];
+  /**
+   * Aborting ends the running stage's process group (make, QEMU…) and the test, which
+   * then fails with the reason: a worker that lost its lease stops building at once.
+   */
+  signal?: AbortSignal;
 }

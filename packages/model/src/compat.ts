@@ -5,8 +5,8 @@ import { Findings } from './validate/findings';
 import { quote } from './validate/text';
 
 /**
- * Compatibility of a candidate with the current baseline (DESIGN.md,
- * "Compatibility with the baseline"): a candidate may only add. Removing or
+ * Compatibility of a candidate with the current baseline (docs/design.md,
+ * "Compatibility: groups only ever grow"): a candidate may only add. Removing or
  * renaming a flag, moving it to another bit, taking a syscall out of a flag or
  * changing the fork/exec policy or kernel is an error; additions are `info`.
  *

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** Codes from DESIGN.md ("Diagnostics" and "Compatibility with the baseline"). */
+/** Codes from docs/design.md ("Diagnostics" and "Compatibility: groups only ever grow"). */
 export const DIAGNOSTIC_CODES = [
   'SCHEMA',
   'KERNEL_UNSUPPORTED',

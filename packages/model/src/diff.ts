@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Flag, FlagSchema, type Grouping } from './grouping';
+import { copyFlag, type Flag, FlagSchema, type Grouping } from './grouping';
 import { matchFlags } from './match-flags';
 
 const BitSchema = z.number().int().describe('Bit number of the flag.');
@@ -151,13 +151,4 @@ function setMinus(a: readonly string[], b: readonly string[]): string[] {
     out.push(s);
   }
   return out;
-}
-
-function copyFlag(flag: Flag): Flag {
-  return {
-    name: flag.name,
-    bit: flag.bit,
-    description: flag.description,
-    syscalls: [...flag.syscalls],
-  };
 }

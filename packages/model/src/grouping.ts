@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The grouping document `dust.grouping/v1` (see DESIGN.md, "The grouping document").
+ * The grouping document `dust.grouping/v1` (see docs/design.md, "The grouping document").
  *
  * The schema checks structure and JSON types only. Every rule that has its own
  * diagnostic code (name pattern, bit range, description text, duplicates…) is
@@ -74,6 +74,16 @@ export const GroupingSchema = z
 export type Grouping = z.infer<typeof GroupingSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** A copy of a flag with its own syscall list, so a result never shares arrays with its inputs. */
+export function copyFlag(flag: Flag): Flag {
+  return {
+    name: flag.name,
+    bit: flag.bit,
+    description: flag.description,
+    syscalls: [...flag.syscalls],
+  };
+}
 
 /** Release 0: no flags, only the base set (strict mode). */
 export const EMPTY_GROUPING: Grouping = Object.freeze({

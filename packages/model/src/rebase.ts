@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Flag, type Grouping, GroupingSchema, type Policy } from './grouping';
+import { copyFlag, type Flag, type Grouping, GroupingSchema, type Policy } from './grouping';
 import { matchFlags } from './match-flags';
 import { quote } from './validate/text';
 
@@ -265,15 +265,6 @@ function sameFlag(a: Flag, b: Flag): boolean {
   const sa = new Set(a.syscalls);
   const sb = new Set(b.syscalls);
   return sa.size === sb.size && [...sa].every((s) => sb.has(s));
-}
-
-function copyFlag(flag: Flag): Flag {
-  return {
-    name: flag.name,
-    bit: flag.bit,
-    description: flag.description,
-    syscalls: [...flag.syscalls],
-  };
 }
 
 function show(value: Value): string {

@@ -28,7 +28,7 @@ export type ValidationResult = ValidationReport & {
  *
  * - Structure and JSON types first (SCHEMA); a document that fails them gets
  *   only those diagnostics, since its rules cannot be read reliably.
- * - Then every rule with its own code (DESIGN.md, "Diagnostics"); syscall names
+ * - Then every rule with its own code (docs/design.md, "Diagnostics"); syscall names
  *   are checked only when the kernel has tables (else KERNEL_UNSUPPORTED).
  * - With `opts.baseline`, the COMPAT_* findings of `checkCompatibility`.
  *

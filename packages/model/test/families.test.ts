@@ -23,7 +23,7 @@ describe('syscall families', () => {
     }
   });
 
-  it('covers the variants DESIGN.md names', () => {
+  it('covers the variants docs/design.md names', () => {
     const expectations: [string, string][] = [
       ['fstat64', 'fstat'],
       ['newfstatat', 'fstat'],

@@ -1,10 +1,10 @@
+import { UserNameSchema } from '@dust/contract';
 import { emailProblem } from '@dust/model';
 import { isUniqueViolation } from '../db/errors';
 import type { PrismaClient, Tx } from '../db/types';
 import type { Role } from '../generated/prisma/client';
 import type { GitHubIdentity } from '../github/read-github-identity';
 import { conflict } from '../lib/problem';
-import { UserNameSchema } from '../schemas/accounts';
 import { appendEvent } from './append-event';
 import { createSession } from './create-session';
 

@@ -1,6 +1,6 @@
+import type { KernelVerdict } from '@dust/kernel';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { formatBuildLog, truncateLog } from './format-build-log';
-import type { KernelVerdictLike } from './kernel-test-types';
 
 /**
  * Stores a verdict on a job this worker still holds. Returns false when the job was
@@ -11,7 +11,7 @@ export async function finishBuildJob(
   prisma: PrismaClient,
   jobId: number,
   workerId: string,
-  verdict: KernelVerdictLike,
+  verdict: KernelVerdict,
 ): Promise<boolean> {
   const { count } = await prisma.buildJob.updateMany({
     where: { id: jobId, claimedBy: workerId, status: 'running' },

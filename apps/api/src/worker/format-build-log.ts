@@ -1,10 +1,10 @@
-import type { KernelVerdictLike } from './kernel-test-types';
+import type { KernelVerdict } from '@dust/kernel';
 
 /** Logs are for people reading a failure; past this size only the tail matters. */
 export const BUILD_LOG_LIMIT = 256 * 1024;
 
 /** One readable log for the job: a header per stage, then what the stage printed. */
-export function formatBuildLog(verdict: KernelVerdictLike): string {
+export function formatBuildLog(verdict: KernelVerdict): string {
   const parts: string[] = [];
   for (const stage of verdict.stages) {
     parts.push(`== ${stage.name}: ${stage.status} (${stage.seconds.toFixed(1)} s) ==`);

@@ -1,25 +1,11 @@
+import type { KernelVerdict } from '@dust/kernel';
 import type { Grouping } from '@dust/model';
 
 /**
  * The slice of @dust/kernel's test harness the worker depends on (docs/contracts.md),
  * as a function type so tests can inject their own and production passes the real one.
+ * The verdict is the kernel's own KernelVerdict.
  */
-export interface KernelStage {
-  name: string;
-  status: string;
-  seconds: number;
-  log?: string;
-}
-
-export interface KernelVerdictLike {
-  status: 'passed' | 'failed' | 'skipped';
-  reason?: string;
-  stages: KernelStage[];
-  /** null when checkpatch never ran: what was not measured is not zero. */
-  checkpatch: { errors: number; warnings: number } | null;
-  flags: { name: string; status: string; detail?: string }[];
-}
-
 export interface SeriesLike {
   version: number | string;
   files: { name: string; content: string }[];
@@ -32,4 +18,4 @@ export interface KernelTestRequest {
   signal: AbortSignal;
 }
 
-export type KernelTestFn = (request: KernelTestRequest) => Promise<KernelVerdictLike>;
+export type KernelTestFn = (request: KernelTestRequest) => Promise<KernelVerdict>;

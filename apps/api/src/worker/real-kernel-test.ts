@@ -8,7 +8,9 @@ import type { KernelTestFn } from './kernel-test-types';
  * toolchain or the tree is missing, which the worker stores like any verdict.
  */
 export function createRealKernelTest(opts: { tree?: string } = {}): KernelTestFn {
-  return ({ grouping, series }) => kernelTest({ grouping, series, ...opts });
+  // The signal ends the running make or QEMU when the lease is lost or the worker stops,
+  // so a job re-queued to another worker is never built twice at once.
+  return ({ grouping, series, signal }) => kernelTest({ grouping, series, signal, ...opts });
 }
 
 export const realKernelTest: KernelTestFn = createRealKernelTest();

@@ -51,6 +51,7 @@ export async function runBuildJob(
       stages: [],
       checkpatch: null,
       flags: [],
+      checks: [],
     };
     return finishWith(ctx, job, verdict);
   }
@@ -80,8 +81,9 @@ export async function runBuildJob(
     Math.max(1000, (ctx.leaseSeconds * 1000) / 3),
   );
   try {
-    // The harness cannot be cancelled midway; on shutdown or a lost lease the
-    // worker stops waiting for it and the job's state is decided here.
+    // On shutdown or a lost lease the signal ends the harness's running commands
+    // (their whole process group); the worker stops waiting for it at once and the
+    // job's state is decided here.
     const verdict = await abortable(
       ctx.kernelTest({
         grouping: release.grouping as Grouping,

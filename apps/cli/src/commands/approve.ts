@@ -5,7 +5,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const approveCommand: Command = {
   name: 'approve',
-  summary: 'approve a proposal revision as the next release (maintainers)',
   help: `Usage: dust approve ID [--revision N]
 
 Approves revision N (default: the latest) of proposal ID. The server checks

@@ -5,7 +5,6 @@ import { parseCommandArgs } from '../parse-command-args';
 
 export const commentCommand: Command = {
   name: 'comment',
-  summary: 'comment on a proposal (or one of its flags or syscalls)',
   help: `Usage: dust comment ID TEXT [--flag NAME] [--syscall NAME]
 
 Adds TEXT (Markdown) to the debate of proposal ID, on the proposal, on one of

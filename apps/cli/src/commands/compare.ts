@@ -42,7 +42,6 @@ function formatComparison(result: ReferenceComparison, color: boolean): string {
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'where a grouping agrees and differs with a reference grouping',
   help: `Usage: dust compare GROUPING --with strace|pledge|FILE [--json]
 
 Sets each flag of GROUPING beside the reference flag it shares the most calls

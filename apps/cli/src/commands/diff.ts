@@ -7,7 +7,6 @@ import { safeJson } from '../terminal-text';
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'semantic difference between two groupings',
   help: `Usage: dust diff A B [--json]
 
 Shows what changed from grouping A to grouping B: flags added, removed,

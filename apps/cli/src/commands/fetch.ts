@@ -16,7 +16,6 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 
 export const fetchCommand: Command = {
   name: 'fetch',
-  summary: 'download a release’s patch series into a folder, ready for git am',
   help: `Usage: dust fetch release N [--out DIR]
 
 Downloads release N's patch series: each patch file (0000-cover-letter.patch,

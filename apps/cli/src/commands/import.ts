@@ -28,7 +28,6 @@ const inputName = (file: string | undefined) =>
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'turn a reference grouping (systemd, strace, pledge) into a grouping document',
   help: `Usage: dust import systemd [FILE|-]
        dust import strace
        dust import pledge

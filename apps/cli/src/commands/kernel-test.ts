@@ -12,7 +12,6 @@ export const EXIT_SKIPPED = 3;
 
 export const kernelTestCommand: Command = {
   name: 'kernel-test',
-  summary: 'apply, checkpatch, build and boot a series under QEMU',
   help: `Usage: dust kernel-test DIR|FILE [--json] [--tree PATH] [--keep] [--skip bisect]
 
 Proves a patch series: applies it with git am to a clean Linux 6.1 tree,

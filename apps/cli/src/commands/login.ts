@@ -7,7 +7,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const loginCommand: Command = {
   name: 'login',
-  summary: 'save a Dust server and API token for the commands that talk to one',
   help: `Usage: dust login [--server URL] < token
 
 Reads an API token (create one on your account page, or POST /api/tokens)

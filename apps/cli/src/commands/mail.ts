@@ -52,7 +52,6 @@ function describe(answer: IngestAnswer): string {
 
 export const mailCommand: Command = {
   name: 'mail',
-  summary: 'take replies from the list into Dust',
   help: `Usage: dust mail ingest [--server URL] < message-or-mbox
 
 Reads one message (RFC 5322) or an mbox of several from standard input and

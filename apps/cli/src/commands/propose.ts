@@ -8,7 +8,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const proposeCommand: Command = {
   name: 'propose',
-  summary: 'open a proposal on a Dust server from a grouping file',
   help: `Usage: dust propose GROUPING --title TITLE [--rationale TEXT | --rationale-file FILE]
 
 Opens a proposal with GROUPING as its revision 1. The server validates it

@@ -7,7 +7,6 @@ import { safeJson, terminalSafe } from '../terminal-text';
 
 export const rebaseCommand: Command = {
   name: 'rebase',
-  summary: 'apply a revision written against an old baseline onto a new one',
   help: `Usage: dust rebase BASE REVISION NEWBASE [--json]
 
 Three-way rebase: the changes from BASE (the baseline REVISION was written

@@ -9,7 +9,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'render a grouping into a Linux 6.1 patch series',
   help: `Usage: dust render FILE --out DIR [--baseline FILE] [--version N]
 
 Renders a valid grouping into a git-format-patch series against Linux 6.1:

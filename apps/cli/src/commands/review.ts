@@ -6,7 +6,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'ack, nak or raise a concern on a proposal revision',
   help: `Usage: dust review ID --ack [TEXT] | --nak TEXT | --concern TEXT [--revision N]
 
 Reviews revision N (default: the latest) of proposal ID. An ack becomes an

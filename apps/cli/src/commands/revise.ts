@@ -7,7 +7,6 @@ import { terminalSafe } from '../terminal-text';
 
 export const reviseCommand: Command = {
   name: 'revise',
-  summary: 'post a new revision of your proposal from a grouping file',
   help: `Usage: dust revise ID GROUPING [--changelog TEXT]
 
 Posts GROUPING as the next revision of proposal ID (yours). Revisions are

@@ -20,7 +20,6 @@ const REASONS: Record<string, string> = {
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'what waits for you on a Dust server (your turn)',
   help: `Usage: dust status [--json]
 
 Lists the proposals that wait for you, longest waiting first, with why:

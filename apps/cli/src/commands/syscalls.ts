@@ -13,7 +13,6 @@ import { safeJson, terminalSafe } from '../terminal-text';
 
 export const syscallsCommand: Command = {
   name: 'syscalls',
-  summary: 'list the kernel syscall table of one arch',
   help: `Usage: dust syscalls --arch ARCH [--kernel 6.1] [--json]
 
 Lists the syscall table of one arch exactly as the kernel defines it

@@ -7,7 +7,6 @@ import { safeJson } from '../terminal-text';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a grouping document (and its compatibility with a baseline)',
   help: `Usage: dust validate FILE [--baseline FILE] [--json]
 
 Checks a dust.grouping/v1 document: structure, flag names and bits,

@@ -19,9 +19,12 @@ export function formatVerdict(verdict: KernelVerdict, color: boolean): string {
       );
     }
   }
+  const { checkpatch } = verdict;
   lines.push(
     '',
-    `checkpatch: ${verdict.checkpatch.errors} errors, ${verdict.checkpatch.warnings} warnings`,
+    checkpatch
+      ? `checkpatch: ${checkpatch.errors} errors, ${checkpatch.warnings} warnings`
+      : 'checkpatch: not run',
   );
   if (verdict.flags.length > 0) {
     lines.push('', 'flags:');

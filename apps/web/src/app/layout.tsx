@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getAttention } from '../lib/attention';
-import { getViewer } from '../lib/viewer';
+import { getAttention } from '../lib/server/attention';
+import { getViewer } from '../lib/server/viewer';
 import './globals.css';
 
 // Every page shows live data from the API and who is signed in: nothing is prerendered.

@@ -1,16 +1,16 @@
+import type { ApiEvent } from '@dust/contract';
 import { describeEvent, isCommunityEvent } from '@dust/model';
 import Link from 'next/link';
 import { BuildVerdict } from '../components/BuildVerdict';
 import { FlagMatrix } from '../components/FlagMatrix';
 import { Time } from '../components/Time';
 import { YourTurn } from '../components/YourTurn';
-import type { ApiEvent } from '../lib/api-types';
-import { getAttention } from '../lib/attention';
-import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/coverage';
-import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/queries';
-import { systemdReference } from '../lib/systemd-reference';
-import { getViewer } from '../lib/viewer';
-import { withProblem } from '../lib/with-problem';
+import { getAttention } from '../lib/server/attention';
+import { getBaseline, getRelease, listRecentEvents, listReleases } from '../lib/server/queries';
+import { systemdReference } from '../lib/server/systemd-reference';
+import { getViewer } from '../lib/server/viewer';
+import { withProblem } from '../lib/server/with-problem';
+import { coverageByArch, flagClassMatrix, type SyscallClass } from '../lib/shared/coverage';
 
 export default async function HomePage() {
   return withProblem(async () => {
@@ -146,7 +146,7 @@ function EventList({ events }: { events: ApiEvent[] }) {
   return (
     <ul className="small">
       {events.map((e) => {
-        const release = typeof e.data?.release === 'number' ? e.data.release : null;
+        const release = typeof e.data.release === 'number' ? e.data.release : null;
         return (
           <li key={e.id}>
             <Time iso={e.createdAt} /> · <strong>{e.actor?.name ?? 'system'}</strong>{' '}

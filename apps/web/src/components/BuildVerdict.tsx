@@ -1,4 +1,4 @@
-import type { Build } from '../lib/api-types';
+import type { Build } from '@dust/contract';
 import { Time } from './Time';
 
 /** Build status of a release: verdict, stage times, and the log. */
@@ -23,7 +23,7 @@ export function BuildVerdict({
           </span>
         )}
       </p>
-      {build.stages && build.stages.length > 0 && (
+      {build.stages.length > 0 && (
         <table>
           <thead>
             <tr>

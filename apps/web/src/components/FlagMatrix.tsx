@@ -1,4 +1,4 @@
-import type { MatrixRow, SyscallClass } from '../lib/coverage';
+import type { MatrixRow, SyscallClass } from '../lib/shared/coverage';
 
 /** Flags × syscall classes as a heat map: darker cells grant more of the class. */
 export function FlagMatrix({

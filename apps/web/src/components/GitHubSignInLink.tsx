@@ -1,4 +1,4 @@
-import { apiGet } from '../lib/api-client';
+import { apiGet } from '../lib/server/api-client';
 
 /**
  * "Sign in with GitHub", when the API has it configured. A plain link: the API

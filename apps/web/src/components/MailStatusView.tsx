@@ -1,4 +1,4 @@
-import type { MailStatus } from '../lib/api-types';
+import type { MailStatus } from '@dust/contract';
 import { Time } from './Time';
 
 /** A posting to the mailing list: queued (with the last error while it is retried), sent, failed. */

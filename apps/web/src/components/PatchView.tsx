@@ -1,4 +1,4 @@
-import { highlightDiff } from '../lib/highlight-diff';
+import { highlightDiff } from '../lib/shared/highlight-diff';
 
 const CLASS = {
   add: 'hl-add',

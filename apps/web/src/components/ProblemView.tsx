@@ -1,4 +1,4 @@
-import type { Problem } from '../lib/problem';
+import type { Problem } from '@dust/contract';
 
 /** Problem details (RFC 9457) from the API, shown as a page section. */
 export function ProblemView({ problem }: { problem: Problem }) {

@@ -1,5 +1,5 @@
-import { apiGetText } from '../lib/api-client';
-import type { SeriesLinks } from '../lib/api-types';
+import type { SeriesLinks } from '@dust/contract';
+import { apiGetText } from '../lib/server/api-client';
 import { PatchView } from './PatchView';
 
 interface Props {

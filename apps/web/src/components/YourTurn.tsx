@@ -1,6 +1,6 @@
+import type { AttentionItem } from '@dust/contract';
 import Link from 'next/link';
-import type { AttentionItem } from '../lib/api-types';
-import { ATTENTION_WORDING } from '../lib/attention';
+import { ATTENTION_WORDING } from '../lib/server/attention';
 import { Time } from './Time';
 
 /** The home page's "Your turn" list: what waits for the signed-in user, longest waiting first. */

@@ -4,8 +4,8 @@ import type { Grouping } from '@dust/model';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiSend, describeError } from '../lib/browser-api';
-import { ApiError } from '../lib/problem';
+import { apiSend, describeError } from '../lib/browser/browser-api';
+import { ApiError } from '../lib/shared/problem';
 import type { EditorTarget } from './Editor';
 
 interface Props {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SESSION_COOKIE } from '@dust/contract/http';
 import { type Browser, chromium } from 'playwright-core';
 import { type FakeGitHub, startFakeGitHub } from '../../../api/test/github/fake-server';
 import { SKIP_WITHOUT_CHROMIUM, screenshot } from './helpers';
@@ -55,7 +56,7 @@ describe('Sign in with GitHub in Chromium', {
     assert.equal(new URL(page.url()).origin, stack.webUrl);
     assert.match((await page.locator('.viewer').textContent()) ?? '', /octocat \(maintainer\)/);
     const cookies = await context.cookies();
-    assert.ok(cookies.some((c) => c.name === 'dust_session' && c.httpOnly));
+    assert.ok(cookies.some((c) => c.name === SESSION_COOKIE && c.httpOnly));
     assert.ok(!cookies.some((c) => c.name === 'dust_github_oauth'), 'the state cookie is gone');
     await context.close();
   });

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { webBuildIsStale } from '../../../../scripts/web-build.mjs';
 
 // Starts the real stack for end-to-end tests and benches: the API on a fresh embedded
 // database in a temp dir, and the built web app pointed at it, each on a free port.
@@ -34,28 +35,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The build is missing or older than the sources it is made of. */
-function buildIsStale(): boolean {
-  const buildId = join(WEB_DIR, '.next', 'BUILD_ID');
-  if (!existsSync(buildId) || process.env.DUST_E2E_REBUILD === '1') return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = [join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages', 'model', 'src')];
-  return sources.some((dir) => newestMtime(dir) > built);
-}
-
 /** `next build` unless an up-to-date build exists (CI: once per run; shared by every e2e file). */
 export function ensureWebBuild(): void {
-  if (!buildIsStale()) return;
+  if (process.env.DUST_E2E_REBUILD !== '1' && !webBuildIsStale(REPO_ROOT)) return;
   const result = spawnSync('npx', ['next', 'build'], {
     cwd: WEB_DIR,
     stdio: 'inherit',

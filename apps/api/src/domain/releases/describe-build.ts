@@ -1,13 +1,10 @@
+import type { KernelVerdict } from '@dust/kernel';
 import type { BuildJob } from '../../generated/prisma/client';
-
-type Verdict = {
-  checkpatch?: { errors: number; warnings: number };
-  flags?: { name: string; status: string; detail?: string }[];
-};
 
 /** The API's view of a build job (dates as ISO strings, verdict details unpacked). */
 export function describeBuild(job: BuildJob) {
-  const verdict = (job.verdict ?? null) as Verdict | null;
+  const verdict = (job.verdict ?? null) as KernelVerdict | null;
+  const checkpatch = verdict?.checkpatch ?? null;
   return {
     id: job.id,
     status: job.status,
@@ -15,8 +12,9 @@ export function describeBuild(job: BuildJob) {
     externalUrl: job.externalUrl,
     reason: job.reason,
     attempts: job.attempts,
-    stages: job.stages as { name: string; status: string; seconds: number }[],
-    checkpatch: verdict?.checkpatch ?? null,
+    // The job keeps each stage's name, status and time; the logs are in `log`.
+    stages: job.stages as Pick<KernelVerdict['stages'][number], 'name' | 'status' | 'seconds'>[],
+    checkpatch: checkpatch && { errors: checkpatch.errors, warnings: checkpatch.warnings },
     flags: verdict?.flags ?? null,
     log: job.log,
     createdAt: job.createdAt.toISOString(),

@@ -1,6 +1,6 @@
+import type { KernelVerdict } from '@dust/kernel';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { formatBuildLog, truncateLog } from '../../worker/format-build-log';
-import type { KernelVerdictLike } from '../../worker/kernel-test-types';
 import { recordBuildEvent } from '../../worker/record-build-event';
 
 export type GitHubVerdictResult =
@@ -16,7 +16,7 @@ export type GitHubVerdictResult =
 export async function recordGitHubVerdict(
   prisma: PrismaClient,
   release: number,
-  verdict: KernelVerdictLike,
+  verdict: KernelVerdict,
   extra: { log?: string; runUrl?: string },
 ): Promise<GitHubVerdictResult> {
   const job = await prisma.buildJob.findFirst({

@@ -6,7 +6,9 @@
 // CSRF: a cookie-authenticated request with an unsafe method must carry the
 // session's CSRF token in the `x-csrf-token` header (double submit: the token
 // is also in the readable `dust_csrf` cookie and in GET /api/me). Bearer
-// requests need no CSRF token: browsers never attach them on their own.
+// requests need no CSRF token: browsers never attach them on their own. The
+// cookie and header names are the contract's (@dust/contract/http), shared with the web.
+import { CSRF_HEADER, SESSION_COOKIE } from '@dust/contract/http';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../generated/prisma/client';
@@ -14,10 +16,6 @@ import { forbidden, unauthorized } from '../../lib/problem';
 import { ReadCache } from '../../lib/read-cache';
 import { isSafeMethod } from '../../lib/safe-methods';
 import { safeEqual, sha256 } from '../../lib/secrets';
-
-export const SESSION_COOKIE = 'dust_session';
-export const CSRF_COOKIE = 'dust_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
 
 export interface AuthUser {
   id: number;

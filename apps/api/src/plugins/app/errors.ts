@@ -1,13 +1,15 @@
 // Every error becomes application/problem+json: {type, title, status, detail,
 // diagnostics?}. Request validation → 400 with diagnostics; framework errors
 // keep their 4xx status; anything unexpected → 500 without internals.
+
 import { STATUS_CODES } from 'node:http';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@dust/contract';
 import type { Diagnostic } from '@dust/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionFailure, isInvalidTextError, isUniqueViolation } from '../../db/errors';
-import { PROBLEM_CONTENT_TYPE, type Problem, ProblemError } from '../../lib/problem';
+import { ProblemError } from '../../lib/problem';
 
 /** What a client should wait before retrying while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

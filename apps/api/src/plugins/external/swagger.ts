@@ -1,9 +1,11 @@
 // OpenAPI document generated from the routes' zod schemas: /openapi.json and a UI at /docs.
+
+import { ProblemSchema } from '@dust/contract';
+import { SESSION_COOKIE } from '@dust/contract/http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { ProblemSchema } from '../../lib/problem';
 
 export default fp(
   async (app) => {
@@ -19,7 +21,7 @@ export default fp(
         components: {
           securitySchemes: {
             bearer: { type: 'http', scheme: 'bearer' },
-            session: { type: 'apiKey', in: 'cookie', name: 'dust_session' },
+            session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           },
         },
       },

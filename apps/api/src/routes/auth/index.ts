@@ -4,6 +4,13 @@
 // The state is a random value in an HttpOnly cookie that only this browser
 // holds; the callback compares it in constant time, so a code obtained in
 // another browser (login CSRF) is refused.
+import {
+  AuthMethodsSchema,
+  GitHubCallbackQuerySchema,
+  GitHubStartQuerySchema,
+  SameOriginPathSchema,
+} from '@dust/contract';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@dust/contract/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,13 +20,6 @@ import { createGitHubOAuth } from '../../github/create-github-oauth';
 import { readGitHubIdentity } from '../../github/read-github-identity';
 import { ProblemError } from '../../lib/problem';
 import { newSecret, safeEqual } from '../../lib/secrets';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../plugins/app/auth';
-import {
-  AuthMethodsSchema,
-  GitHubCallbackQuerySchema,
-  GitHubStartQuerySchema,
-  SameOriginPathSchema,
-} from '../../schemas/auth';
 
 const STATE_COOKIE = 'dust_github_oauth';
 const STATE_COOKIE_PATH = '/api/auth/github';

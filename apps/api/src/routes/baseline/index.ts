@@ -1,10 +1,7 @@
-import { GroupingSchema } from '@dust/model';
+import { BaselineSchema } from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getBaseline } from '../../domain/get-baseline';
 import { renderJson, sendCachedJson } from '../../lib/read-cache';
-
-const BaselineSchema = z.object({ release: z.number().int(), grouping: GroupingSchema });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,15 +1,17 @@
+import {
+  CommentSchema,
+  CreateCommentBodySchema,
+  IdParamsSchema,
+  ListCommentsQuerySchema,
+  pageOf,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addComment } from '../../domain/add-comment';
 import { listComments } from '../../domain/list-comments';
 import { setLinkHeader } from '../../lib/paginate';
 import { presentComment } from '../../lib/present-debate';
 import { currentUser } from '../../plugins/app/auth';
-import { IdParamsSchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
-import {
-  CommentSchema,
-  CreateCommentBodySchema,
-  ListCommentsQuerySchema,
-} from '../../schemas/debate';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(

@@ -1,17 +1,14 @@
 // Atom feeds (RFC 4287) of the event log, of one proposal's activity and of
 // releases, for feed readers (docs/design.md, "Feeds").
 
+import { FeedLimitQuerySchema, FeedQuerySchema, IdParamsSchema } from '@dust/contract';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { buildEventFeed } from '../../domain/feeds/build-event-feed';
 import { buildReleaseFeed } from '../../domain/feeds/build-release-feed';
 import { findProposal } from '../../domain/find-proposal';
 import { ATOM_CONTENT_TYPE, renderAtom } from '../../lib/atom';
-import { IdParamsSchema } from '../../schemas/common';
-import { EventFilterSchema } from '../../schemas/events';
 
-const LimitSchema = z.coerce.number().int().min(1).max(200).default(50);
 const tags = ['feeds'];
 const produces = [ATOM_CONTENT_TYPE];
 
@@ -27,7 +24,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The event log as an Atom feed, newest first (the filters of /api/events)',
         description: 'Account housekeeping (tokens, sessions, users) is left out.',
-        querystring: EventFilterSchema.extend({ limit: LimitSchema }),
+        querystring: FeedQuerySchema,
         produces,
       },
     },
@@ -48,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One proposal's activity as an Atom feed, newest first",
         params: IdParamsSchema,
-        querystring: z.strictObject({ limit: LimitSchema }),
+        querystring: FeedLimitQuerySchema,
         description: '404 problem when there is no such proposal.',
         produces,
       },
@@ -75,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Releases as an Atom feed, newest first; each entry encloses its mbox',
-        querystring: z.strictObject({ limit: LimitSchema }),
+        querystring: FeedLimitQuerySchema,
         produces,
       },
     },

@@ -1,10 +1,5 @@
+import { HealthSchema } from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const HealthSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  db: z.enum(['pglite', 'postgres']),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,18 +1,21 @@
 // Mail in and out of Dust (docs/design.md, "Mail"): POST /api/mail takes one
 // message from the list (an MTA pipe, `dust mail ingest`), GET /api/mail says
 // whether mail is on, and the List-Unsubscribe endpoints of notifications.
+import {
+  IngestResultSchema,
+  MailInfoSchema,
+  OneClickUnsubscribeBodySchema,
+  ProblemSchema,
+  RawMailBodySchema,
+  UnsubscribedSchema,
+  UnsubscribeParamsSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ingestMail } from '../../domain/mail/ingest-mail';
 import { unsubscribe } from '../../domain/mail/mail-settings';
-import { badRequest, notFound, ProblemError, ProblemSchema } from '../../lib/problem';
+import { badRequest, notFound, ProblemError } from '../../lib/problem';
 import { BadMailError } from '../../mail/parse-mail';
-import { WRITE_SECURITY } from '../../schemas/common';
-import { IngestResultSchema, MailInfoSchema } from '../../schemas/mail';
-
-const TokenParamsSchema = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an unsubscribe token'),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // A whole message, bytes as received: the MIME parser decodes it.
@@ -67,7 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'A reply to a series or RFC Dust posted becomes a comment (and its trailers reviews). The same Message-Id twice changes nothing (200 duplicate). Bad mail is a 400 and stores nothing.',
         security: WRITE_SECURITY,
         consumes: ['message/rfc822'],
-        body: z.custom<Buffer>((v) => Buffer.isBuffer(v), 'a message/rfc822 body'),
+        body: RawMailBodySchema,
         response: {
           200: IngestResultSchema,
           201: IngestResultSchema,
@@ -98,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['mail'],
         summary:
           'The List-Unsubscribe link opened in a browser: redirects to the web page that asks',
-        params: TokenParamsSchema,
+        params: UnsubscribeParamsSchema,
         response: { 404: ProblemSchema },
       },
     },
@@ -117,10 +120,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['mail'],
         summary: 'One-click unsubscribe (RFC 8058): turns off this account’s notification mail',
-        params: TokenParamsSchema,
-        body: z.unknown().optional(),
+        params: UnsubscribeParamsSchema,
+        body: OneClickUnsubscribeBodySchema,
         response: {
-          200: z.object({ name: z.string(), mailNotifications: z.literal(false) }),
+          200: UnsubscribedSchema,
           404: ProblemSchema,
         },
       },

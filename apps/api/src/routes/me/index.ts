@@ -1,5 +1,15 @@
 // Your account's mail settings, the "since you last looked" list and "your turn"
 // (GET /api/me itself is with the session routes).
+import {
+  AttentionItemSchema,
+  MailSettingsSchema,
+  MarkSeenBodySchema,
+  NoContentSchema,
+  NotificationPageSchema,
+  PageQuerySchema,
+  UpdateMeBodySchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAttention } from '../../domain/list-attention';
@@ -9,14 +19,6 @@ import { setLinkHeader } from '../../lib/paginate';
 import { iso } from '../../lib/present';
 import { presentProposalSummary } from '../../lib/present-proposal';
 import { currentUser } from '../../plugins/app/auth';
-import { NoContentSchema, PageQuerySchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
-import {
-  MailSettingsSchema,
-  MarkSeenBodySchema,
-  NotificationSchema,
-  UpdateMeBodySchema,
-} from '../../schemas/mail';
-import { AttentionItemSchema } from '../../schemas/proposals';
 
 const tags = ['accounts'];
 
@@ -69,10 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         security: WRITE_SECURITY,
         querystring: PageQuerySchema,
         response: {
-          200: pageOf(NotificationSchema).extend({
-            seenEventId: z.number().int(),
-            unread: z.number().int().describe('How many are newer than your seen mark.'),
-          }),
+          200: NotificationPageSchema,
         },
       },
     },

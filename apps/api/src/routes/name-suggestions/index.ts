@@ -1,3 +1,10 @@
+import {
+  CreateNameSuggestionBodySchema,
+  IdParamsSchema,
+  NameSuggestionSchema,
+  RevisionSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adoptNameSuggestion } from '../../domain/adopt-name-suggestion';
@@ -7,9 +14,6 @@ import { unvoteNameSuggestion, voteNameSuggestion } from '../../domain/vote-name
 import { presentNameSuggestion } from '../../lib/present-debate';
 import { presentRevision } from '../../lib/present-proposal';
 import { currentUser } from '../../plugins/app/auth';
-import { IdParamsSchema, WRITE_SECURITY } from '../../schemas/common';
-import { CreateNameSuggestionBodySchema, NameSuggestionSchema } from '../../schemas/debate';
-import { RevisionSchema } from '../../schemas/proposals';
 
 const tags = ['debate'];
 

@@ -1,10 +1,13 @@
 // Posting a revision to the list for review before approval (docs/design.md, "Mail").
+import {
+  MailStatusSchema,
+  ProblemSchema,
+  RevisionParamsSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { postRevision } from '../../domain/mail/post-revision';
-import { ProblemSchema } from '../../lib/problem';
 import { currentUser } from '../../plugins/app/auth';
-import { RevisionParamsSchema, WRITE_SECURITY } from '../../schemas/common';
-import { MailStatusSchema } from '../../schemas/mail';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(

@@ -1,28 +1,19 @@
 // Preview series: what a valid revision would become if approved now, rendered
 // against the current baseline on demand and cached. Previews change when the
 // baseline moves, so caches revalidate (ETag) instead of keeping them.
+import {
+  PreviewFileParamsSchema,
+  PreviewParamsSchema,
+  PreviewSchema,
+  ProblemSchema,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { renderRevisionPreview } from '../../domain/releases/render-revision-preview';
 import { SeriesCache } from '../../domain/releases/series-cache';
 import type { StoredSeries } from '../../domain/releases/stored-series';
-import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
-import { SeriesLinksSchema } from '../releases/schemas';
-import { CONTENT_TYPES, sendDownload } from '../releases/send-download';
+import { notFound, ProblemError } from '../../lib/problem';
+import { registerSeriesDownloads } from '../releases/series-downloads';
 import { seriesLinks } from '../releases/series-links';
-
-const id = z
-  .string()
-  .regex(/^[1-9]\d{0,8}$/, 'a positive integer')
-  .transform(Number);
-const ParamsSchema = z.strictObject({ id, n: id });
-const FileParamsSchema = ParamsSchema.extend({ file: z.string().min(1).max(200) });
-
-const PreviewSchema = SeriesLinksSchema.extend({
-  proposal: z.number().int(),
-  revision: z.number().int(),
-  baseRelease: z.number().int().describe('The baseline release the preview was rendered against.'),
-}).describe('The series this revision would become if approved now.');
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const cache = new SeriesCache();
@@ -59,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['releases'],
         summary: 'Preview of the patch series a revision would become (files and download links)',
-        params: ParamsSchema,
+        params: PreviewParamsSchema,
         response: {
           200: PreviewSchema,
           400: ProblemSchema,
@@ -75,77 +66,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/api/proposals/:id/revisions/:n/preview/series.mbox',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: 'Preview series as one mbox',
-        params: ParamsSchema,
-        produces: [CONTENT_TYPES.mbox],
-      },
+  registerSeriesDownloads(app, {
+    prefix: '/api/proposals/:id/revisions/:n/preview',
+    params: PreviewParamsSchema,
+    fileParams: PreviewFileParamsSchema,
+    summaries: {
+      mbox: 'Preview series as one mbox',
+      tarGz: 'Preview series as a gzipped tarball of .patch files',
+      patch: 'One patch of the preview series',
     },
-    async (request, reply) => {
-      const { id, n } = request.params;
+    immutable: false,
+    load: async ({ id, n }) => {
       const { baseRelease, series } = await previewOf(id, n);
-      return sendDownload(request, reply, {
-        body: series.mbox,
-        contentType: CONTENT_TYPES.mbox,
-        filename: `dust-proposal-${id}-r${n}-preview-${series.version}.mbox`,
-        etag: `${series.etag}-b${baseRelease}-mbox`,
-        immutable: false,
-      });
+      return {
+        series,
+        stem: `dust-proposal-${id}-r${n}-preview-${series.version}`,
+        // The same revision renders differently on another baseline.
+        etag: `${series.etag}-b${baseRelease}`,
+        what: `the preview of revision ${n}`,
+      };
     },
-  );
-
-  app.get(
-    '/api/proposals/:id/revisions/:n/preview/series.tar.gz',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: 'Preview series as a gzipped tarball of .patch files',
-        params: ParamsSchema,
-        produces: [CONTENT_TYPES.tarGz],
-      },
-    },
-    async (request, reply) => {
-      const { id, n } = request.params;
-      const { baseRelease, series } = await previewOf(id, n);
-      return sendDownload(request, reply, {
-        body: series.tarGz,
-        contentType: CONTENT_TYPES.tarGz,
-        filename: `dust-proposal-${id}-r${n}-preview-${series.version}.tar.gz`,
-        etag: `${series.etag}-b${baseRelease}-tgz`,
-        immutable: false,
-      });
-    },
-  );
-
-  app.get(
-    '/api/proposals/:id/revisions/:n/preview/patches/:file',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: 'One patch of the preview series',
-        params: FileParamsSchema,
-        produces: [CONTENT_TYPES.patch],
-      },
-    },
-    async (request, reply) => {
-      const { id, n, file } = request.params;
-      const { baseRelease, series } = await previewOf(id, n);
-      const index = series.files.findIndex((f) => f.name === file);
-      const patch = series.files[index];
-      if (!patch) throw notFound(`Patch "${file}" in the preview of revision ${n}`);
-      return sendDownload(request, reply, {
-        body: patch.content,
-        contentType: CONTENT_TYPES.patch,
-        filename: patch.name,
-        etag: `${series.etag}-b${baseRelease}-p${index}`,
-        immutable: false,
-      });
-    },
-  );
+  });
 };
 
 export default routes;

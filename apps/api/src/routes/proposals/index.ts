@@ -1,3 +1,13 @@
+import {
+  CreateProposalBodySchema,
+  IdParamsSchema,
+  ListProposalsQuerySchema,
+  ProposalSchema,
+  ProposalSummarySchema,
+  pageOf,
+  UpdateProposalBodySchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createProposal } from '../../domain/create-proposal';
 import { cancelFcp } from '../../domain/fcp/cancel-fcp';
@@ -8,14 +18,6 @@ import { setLinkHeader } from '../../lib/paginate';
 import { presentProposal, presentProposalSummary } from '../../lib/present-proposal';
 import { renderJson, sendCachedJson } from '../../lib/read-cache';
 import { currentUser } from '../../plugins/app/auth';
-import { IdParamsSchema, pageOf, WRITE_SECURITY } from '../../schemas/common';
-import {
-  CreateProposalBodySchema,
-  ListProposalsQuerySchema,
-  ProposalSchema,
-  ProposalSummarySchema,
-  UpdateProposalBodySchema,
-} from '../../schemas/proposals';
 
 const tags = ['proposals'];
 const ProposalPageSchema = pageOf(ProposalSummarySchema);

@@ -1,10 +1,18 @@
 // Releases: the baselines approvals created, their build status, and their patch
 // series (rendered once, stored, served with strong ETags and long-lived caching:
 // a release never changes).
+import {
+  PageQuerySchema,
+  ProblemSchema,
+  pageOf,
+  ReleaseDetailSchema,
+  ReleaseFileParamsSchema,
+  ReleaseParamsSchema,
+  ReleaseSummarySchema,
+} from '@dust/contract';
 import { RenderError } from '@dust/kernel';
 import type { Grouping } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { POSTING_SELECT, presentMail } from '../../domain/mail/present-mail';
 import { describeBuild } from '../../domain/releases/describe-build';
 import {
@@ -16,10 +24,8 @@ import { renderReleaseSeries } from '../../domain/releases/render-release-series
 import { SeriesCache } from '../../domain/releases/series-cache';
 import { type StoredSeries, toStoredSeries } from '../../domain/releases/stored-series';
 import { setLinkHeader } from '../../lib/paginate';
-import { notFound, ProblemError, ProblemSchema } from '../../lib/problem';
-import { PageQuerySchema, pageOf } from '../../schemas/common';
-import { ReleaseDetailSchema, ReleaseParamsSchema, ReleaseSummarySchema } from './schemas';
-import { CONTENT_TYPES, sendDownload } from './send-download';
+import { notFound, ProblemError } from '../../lib/problem';
+import { registerSeriesDownloads } from './series-downloads';
 import { seriesLinks } from './series-links';
 
 const DOWNLOAD_DESCRIPTION =
@@ -117,80 +123,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/api/releases/:k/series.mbox',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: "The release's patch series as one mbox (git am takes it)",
-        description: DOWNLOAD_DESCRIPTION,
-        params: ReleaseParamsSchema,
-        produces: [CONTENT_TYPES.mbox],
-      },
+  registerSeriesDownloads(app, {
+    prefix: '/api/releases/:k',
+    params: ReleaseParamsSchema,
+    fileParams: ReleaseFileParamsSchema,
+    summaries: {
+      mbox: "The release's patch series as one mbox (git am takes it)",
+      tarGz: "The release's numbered .patch files as a gzipped tarball",
+      patch: "One patch of the release's series (names as listed in GET /api/releases/:k)",
     },
-    async (request, reply) => {
-      const { k } = request.params;
+    description: DOWNLOAD_DESCRIPTION,
+    immutable: true,
+    load: async ({ k }) => {
       const series = await seriesOf(k);
-      return sendDownload(request, reply, {
-        body: series.mbox,
-        contentType: CONTENT_TYPES.mbox,
-        filename: `dust-release-${k}-${series.version}.mbox`,
-        etag: `${series.etag}-mbox`,
-        immutable: true,
-      });
+      return {
+        series,
+        stem: `dust-release-${k}-${series.version}`,
+        etag: series.etag,
+        what: `release ${k}`,
+      };
     },
-  );
-
-  app.get(
-    '/api/releases/:k/series.tar.gz',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: "The release's numbered .patch files as a gzipped tarball",
-        description: DOWNLOAD_DESCRIPTION,
-        params: ReleaseParamsSchema,
-        produces: [CONTENT_TYPES.tarGz],
-      },
-    },
-    async (request, reply) => {
-      const { k } = request.params;
-      const series = await seriesOf(k);
-      return sendDownload(request, reply, {
-        body: series.tarGz,
-        contentType: CONTENT_TYPES.tarGz,
-        filename: `dust-release-${k}-${series.version}.tar.gz`,
-        etag: `${series.etag}-tgz`,
-        immutable: true,
-      });
-    },
-  );
-
-  app.get(
-    '/api/releases/:k/patches/:file',
-    {
-      schema: {
-        tags: ['releases'],
-        summary: "One patch of the release's series (names as listed in GET /api/releases/:k)",
-        description: DOWNLOAD_DESCRIPTION,
-        params: ReleaseParamsSchema.extend({ file: z.string().min(1).max(200) }),
-        produces: [CONTENT_TYPES.patch],
-      },
-    },
-    async (request, reply) => {
-      const { k, file } = request.params;
-      const series = await seriesOf(k);
-      const index = series.files.findIndex((f) => f.name === file);
-      const patch = series.files[index];
-      if (!patch) throw notFound(`Patch "${file}" in release ${k}`);
-      return sendDownload(request, reply, {
-        body: patch.content,
-        contentType: CONTENT_TYPES.patch,
-        filename: patch.name,
-        etag: `${series.etag}-p${index}`,
-        immutable: true,
-      });
-    },
-  );
+  });
 };
 
 export default routes;

@@ -1,3 +1,10 @@
+import {
+  CreateReviewBodySchema,
+  IdParamsSchema,
+  ReviewSchema,
+  RevisionParamsSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addReview } from '../../domain/add-review';
@@ -5,8 +12,6 @@ import { listReviews } from '../../domain/list-reviews';
 import { resolveReview } from '../../domain/resolve-review';
 import { presentReview } from '../../lib/present-debate';
 import { currentUser } from '../../plugins/app/auth';
-import { IdParamsSchema, RevisionParamsSchema, WRITE_SECURITY } from '../../schemas/common';
-import { CreateReviewBodySchema, ReviewSchema } from '../../schemas/debate';
 
 const tags = ['debate'];
 

@@ -1,6 +1,17 @@
-import { GroupingDiffSchema, ValidationReportSchema } from '@dust/model';
+import {
+  ApprovalSchema,
+  CreateRevisionBodySchema,
+  DiffQuerySchema,
+  IdParamsSchema,
+  ProposalSchema,
+  RevisionDiffSchema,
+  RevisionParamsSchema,
+  RevisionSchema,
+  RevisionValidationSchema,
+  StartFcpBodySchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { approveRevision } from '../../domain/approve-revision';
 import { createRevision } from '../../domain/create-revision';
 import { diffRevision } from '../../domain/diff-revision';
@@ -10,14 +21,6 @@ import { rebaseRevision } from '../../domain/rebase-revision';
 import { validateRevision } from '../../domain/validate-revision';
 import { presentProposal, presentRevision } from '../../lib/present-proposal';
 import { currentUser } from '../../plugins/app/auth';
-import { IdParamsSchema, RevisionParamsSchema, WRITE_SECURITY } from '../../schemas/common';
-import {
-  CreateRevisionBodySchema,
-  DiffQuerySchema,
-  ProposalSchema,
-  RevisionSchema,
-  StartFcpBodySchema,
-} from '../../schemas/proposals';
 
 const tags = ['revisions'];
 
@@ -71,12 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Diagnostics now, including compatibility with the current baseline',
         params: RevisionParamsSchema,
         response: {
-          200: ValidationReportSchema.extend({
-            baselineRelease: z.number().int(),
-            basedOnBaseline: z
-              .boolean()
-              .describe('False: the baseline moved; rebase before approval.'),
-          }),
+          200: RevisionValidationSchema,
         },
       },
     },
@@ -93,13 +91,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: RevisionParamsSchema,
         querystring: DiffQuerySchema,
         response: {
-          200: z.object({
-            from: z.union([
-              z.object({ kind: z.literal('baseline'), release: z.number().int() }),
-              z.object({ kind: z.literal('revision'), revision: z.number().int() }),
-            ]),
-            diff: GroupingDiffSchema,
-          }),
+          200: RevisionDiffSchema,
         },
       },
     },
@@ -140,11 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         security: WRITE_SECURITY,
         params: RevisionParamsSchema,
         response: {
-          201: z.object({
-            release: z.number().int(),
-            trailers: z.array(z.string()),
-            proposal: ProposalSchema,
-          }),
+          201: ApprovalSchema,
         },
       },
     },

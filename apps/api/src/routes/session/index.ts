@@ -1,14 +1,19 @@
 // Cookie sessions for the web: POST /api/session (password login),
 // DELETE /api/session, GET /api/me. See README "Authentication and CSRF".
+import {
+  ChangePasswordBodySchema,
+  LoginBodySchema,
+  MeSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@dust/contract/http';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword } from '../../domain/change-password';
 import { SESSION_TTL_MS, signIn } from '../../domain/sign-in';
 import { signOut } from '../../domain/sign-out';
-import { CSRF_COOKIE, currentUser, SESSION_COOKIE } from '../../plugins/app/auth';
-import { ChangePasswordBodySchema, LoginBodySchema, MeSchema } from '../../schemas/accounts';
-import { WRITE_SECURITY } from '../../schemas/common';
+import { currentUser } from '../../plugins/app/auth';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const cookieOptions = {

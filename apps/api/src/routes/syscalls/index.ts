@@ -1,27 +1,7 @@
-import { ARCHES, baseSyscallsFor, familyOf, getSyscallTable, KERNELS } from '@dust/model';
+import { SyscallsQuerySchema, SyscallsResponseSchema } from '@dust/contract';
+import { baseSyscallsFor, familyOf, getSyscallTable } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getBaseline } from '../../domain/get-baseline';
-
-const SyscallsResponseSchema = z.object({
-  kernel: z.string(),
-  arch: z.string(),
-  baselineRelease: z.number().int().describe('The release whose flags are listed per syscall.'),
-  syscalls: z.array(
-    z.object({
-      name: z.string(),
-      number: z.number().int(),
-      abi: z.string(),
-      implemented: z.boolean().describe('False for reserved or removed slots.'),
-      base: z.boolean().describe('Always allowed (strict mode set).'),
-      family: z
-        .string()
-        .nullable()
-        .describe('The call this name is a variant of (fstat, clock_gettime…).'),
-      flags: z.array(z.string()).describe('Baseline flags that permit it.'),
-    }),
-  ),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -30,10 +10,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['groupings'],
         summary: "A kernel's syscall table for one arch, with each syscall's flags in the baseline",
-        querystring: z.strictObject({
-          kernel: z.enum(KERNELS).default('6.1'),
-          arch: z.enum(ARCHES).default('x86_64'),
-        }),
+        querystring: SyscallsQuerySchema,
         response: { 200: SyscallsResponseSchema },
       },
     },

@@ -1,11 +1,16 @@
+import {
+  CreatedTokenSchema,
+  CreateTokenBodySchema,
+  IdParamsSchema,
+  TokenSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiToken } from '../../domain/create-api-token';
 import { revokeApiToken } from '../../domain/revoke-api-token';
 import { presentToken } from '../../lib/present';
 import { currentUser } from '../../plugins/app/auth';
-import { CreatedTokenSchema, CreateTokenBodySchema, TokenSchema } from '../../schemas/accounts';
-import { IdParamsSchema, WRITE_SECURITY } from '../../schemas/common';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,16 +1,15 @@
+import {
+  CreatedUserSchema,
+  CreateUserBodySchema,
+  UserNameParamsSchema,
+  UserSchema,
+  WRITE_SECURITY,
+} from '@dust/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createUser } from '../../domain/create-user';
 import { presentUser } from '../../lib/present';
 import { notFound } from '../../lib/problem';
 import { currentUser } from '../../plugins/app/auth';
-import {
-  CreatedUserSchema,
-  CreateUserBodySchema,
-  UserNameSchema,
-  UserSchema,
-} from '../../schemas/accounts';
-import { WRITE_SECURITY } from '../../schemas/common';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -37,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['accounts'],
         summary: 'An account, by name',
-        params: z.strictObject({ name: UserNameSchema }),
+        params: UserNameParamsSchema,
         response: { 200: UserSchema },
       },
     },

@@ -1,22 +1,10 @@
-import { GroupingSchema, ValidationReportSchema, validateGrouping } from '@dust/model';
+import { ValidateBodySchema } from '@dust/contract';
+import { type GroupingSchema, ValidationReportSchema, validateGrouping } from '@dust/model';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getBaseline } from '../../domain/get-baseline';
 import { asGrouping } from '../../lib/present';
 import { notFound } from '../../lib/problem';
-import { INT4_MAX } from '../../schemas/common';
-
-const ValidateBodySchema = z.strictObject({
-  grouping: z
-    .unknown()
-    .describe('A grouping document (dust.grouping/v1); anything is accepted and diagnosed.'),
-  baseline: z
-    .union([z.literal('current'), z.number().int().min(0).max(INT4_MAX), GroupingSchema])
-    .optional()
-    .describe(
-      'Also check compatibility against: "current" (the baseline), a release number, or a grouping.',
-    ),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(

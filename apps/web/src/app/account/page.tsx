@@ -6,10 +6,10 @@ import { PasswordForm } from '../../components/actions/PasswordForm';
 import { SignOutButton } from '../../components/actions/SignOutButton';
 import { TokenForm } from '../../components/actions/TokenForm';
 import { Time } from '../../components/Time';
-import { TOKENS_PATH } from '../../lib/auth-paths';
-import { getMailSettings, listNotifications, listTokens } from '../../lib/queries';
-import { getViewer } from '../../lib/viewer';
-import { withProblem } from '../../lib/with-problem';
+import { getMailSettings, listNotifications, listTokens } from '../../lib/server/queries';
+import { getViewer } from '../../lib/server/viewer';
+import { withProblem } from '../../lib/server/with-problem';
+import { TOKENS_PATH } from '../../lib/shared/auth-paths';
 
 export const metadata: Metadata = { title: 'Account' };
 

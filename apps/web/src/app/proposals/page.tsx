@@ -1,11 +1,11 @@
+import type { ProposalSummary } from '@dust/contract';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Time } from '../../components/Time';
-import type { ProposalSummary } from '../../lib/api-types';
-import { type ProposalRowFacts, proposalRowFacts } from '../../lib/proposal-row-facts';
-import { listProposals, pathOf } from '../../lib/queries';
-import { getViewer } from '../../lib/viewer';
-import { withProblem } from '../../lib/with-problem';
+import { type ProposalRowFacts, proposalRowFacts } from '../../lib/server/proposal-row-facts';
+import { listProposals, pathOf } from '../../lib/server/queries';
+import { getViewer } from '../../lib/server/viewer';
+import { withProblem } from '../../lib/server/with-problem';
 
 export const metadata: Metadata = { title: 'Proposals' };
 

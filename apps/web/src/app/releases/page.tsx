@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Time } from '../../components/Time';
-import { listReleases } from '../../lib/queries';
-import { withProblem } from '../../lib/with-problem';
+import { listReleases } from '../../lib/server/queries';
+import { withProblem } from '../../lib/server/with-problem';
 
 export const metadata: Metadata = {
   title: 'Releases',

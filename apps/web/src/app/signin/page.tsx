@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '../../components/actions/SignInForm';
 import { GitHubSignInLink } from '../../components/GitHubSignInLink';
-import { publicOrigin } from '../../lib/public-origin';
-import { sameOriginPath } from '../../lib/same-origin-path';
-import { getViewer } from '../../lib/viewer';
+import { publicOrigin } from '../../lib/server/public-origin';
+import { getViewer } from '../../lib/server/viewer';
+import { sameOriginPath } from '../../lib/shared/same-origin-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -1,10 +1,10 @@
 import { ARCHES, getSyscallTable, syscallNames } from '@dust/model';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { openProposalGroupings } from '../../lib/open-proposal-groupings';
-import { getBaseline } from '../../lib/queries';
-import { flagsBySyscall, referenceGroupings } from '../../lib/reference-groupings';
-import { withProblem } from '../../lib/with-problem';
+import { openProposalGroupings } from '../../lib/server/open-proposal-groupings';
+import { getBaseline } from '../../lib/server/queries';
+import { flagsBySyscall, referenceGroupings } from '../../lib/server/reference-groupings';
+import { withProblem } from '../../lib/server/with-problem';
 
 export const metadata: Metadata = { title: 'Syscalls' };
 

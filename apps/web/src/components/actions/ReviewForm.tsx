@@ -1,7 +1,7 @@
 'use client';
 
+import type { Verdict } from '@dust/contract';
 import { useState } from 'react';
-import type { Verdict } from '../../lib/api-types';
 import { useApiAction } from './use-api-action';
 
 /** Ack, NAK or raise a concern on one revision. */

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SESSION_PATH } from '../../lib/auth-paths';
-import { apiSend, describeError } from '../../lib/browser-api';
-import { useHydrated } from '../../lib/use-hydrated';
+import { apiSend, describeError } from '../../lib/browser/browser-api';
+import { useHydrated } from '../../lib/browser/use-hydrated';
+import { SESSION_PATH } from '../../lib/shared/auth-paths';
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

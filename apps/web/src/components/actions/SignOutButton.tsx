@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SESSION_PATH } from '../../lib/auth-paths';
-import { apiSend, describeError } from '../../lib/browser-api';
+import { apiSend, describeError } from '../../lib/browser/browser-api';
+import { SESSION_PATH } from '../../lib/shared/auth-paths';
 
 export function SignOutButton() {
   const router = useRouter();

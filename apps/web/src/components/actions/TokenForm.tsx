@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { TOKENS_PATH } from '../../lib/auth-paths';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useHydrated } from '../../lib/browser/use-hydrated';
+import { TOKENS_PATH } from '../../lib/shared/auth-paths';
 import { useApiAction } from './use-api-action';
 
 /** Creates an API token for the CLI and shows it once. */

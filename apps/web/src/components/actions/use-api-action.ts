@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiSend, describeError } from '../../lib/browser-api';
+import { apiSend, describeError } from '../../lib/browser/browser-api';
 
 /** Runs a write against the API, then refreshes the server-rendered page. */
 export function useApiAction() {

@@ -1,5 +1,5 @@
+import type { Proposal, Revision, RevisionValidation, Viewer } from '@dust/contract';
 import Link from 'next/link';
-import type { Proposal, Revision, RevisionValidation, Viewer } from '../../lib/api-types';
 import { ActionButton } from '../actions/ActionButton';
 
 interface Props {

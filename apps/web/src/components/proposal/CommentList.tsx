@@ -1,4 +1,4 @@
-import type { Comment } from '../../lib/api-types';
+import type { Comment } from '@dust/contract';
 import { MailAuthor } from '../MailStatusView';
 import { Markdown } from '../Markdown';
 import { Time } from '../Time';

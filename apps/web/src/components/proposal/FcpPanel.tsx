@@ -1,4 +1,4 @@
-import type { Proposal, Viewer } from '../../lib/api-types';
+import type { Proposal, Viewer } from '@dust/contract';
 import { ActionButton } from '../actions/ActionButton';
 import { Time } from '../Time';
 import { TimeLeft } from './TimeLeft';

@@ -1,6 +1,6 @@
+import type { Comment, NameSuggestion, Viewer } from '@dust/contract';
 import type { Diagnostic, Flag } from '@dust/model';
 import Link from 'next/link';
-import type { Comment, NameSuggestion, Viewer } from '../../lib/api-types';
 import { ActionButton } from '../actions/ActionButton';
 import { CommentForm } from '../actions/CommentForm';
 import { SuggestNameForm } from '../actions/SuggestNameForm';

@@ -1,4 +1,4 @@
-import type { MailInfo, Revision } from '../../lib/api-types';
+import type { MailInfo, Revision } from '@dust/contract';
 import { ActionButton } from '../actions/ActionButton';
 import { MailStatusView } from '../MailStatusView';
 

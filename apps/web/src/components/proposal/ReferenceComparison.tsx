@@ -1,5 +1,5 @@
 import { compareWithReference, type Grouping } from '@dust/model';
-import { referenceGroupings } from '../../lib/reference-groupings';
+import { referenceGroupings } from '../../lib/server/reference-groupings';
 
 const percent = (agreement: number) => `${Math.round(agreement * 100)} %`;
 const calls = (names: readonly string[]) =>

@@ -1,4 +1,4 @@
-import type { Review, Viewer } from '../../lib/api-types';
+import type { Review, Viewer } from '@dust/contract';
 import { ActionButton } from '../actions/ActionButton';
 import { MailAuthor } from '../MailStatusView';
 import { Markdown } from '../Markdown';

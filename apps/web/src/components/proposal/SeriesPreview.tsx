@@ -1,6 +1,6 @@
-import type { SeriesLinks } from '../../lib/api-types';
-import { ApiError } from '../../lib/problem';
-import { getPreview } from '../../lib/queries';
+import type { SeriesLinks } from '@dust/contract';
+import { getPreview } from '../../lib/server/queries';
+import { ApiError } from '../../lib/shared/problem';
 import { SeriesView } from '../SeriesView';
 
 interface Props {

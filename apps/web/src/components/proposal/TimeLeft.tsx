@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { timeLeft } from '../../lib/time-left';
+import { timeLeft } from '../../lib/shared/time-left';
 
 /**
  * The time left until `endsAt`, counted down in the browser. The server renders

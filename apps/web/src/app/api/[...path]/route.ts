@@ -1,4 +1,4 @@
-import { forwardToApi } from '../../../lib/forward-to-api';
+import { forwardToApi } from '../../../lib/server/forward-to-api';
 
 // Same-origin gateway: the browser talks to /api/* on the web origin and this handler
 // forwards the request (cookies, CSRF header, body) to API_URL and the answer back

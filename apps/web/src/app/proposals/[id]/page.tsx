@@ -17,8 +17,6 @@ import { ReferenceComparison } from '../../../components/proposal/ReferenceCompa
 import { ReviewList } from '../../../components/proposal/ReviewList';
 import { SeriesPreview } from '../../../components/proposal/SeriesPreview';
 import { Time } from '../../../components/Time';
-import { flagChanges } from '../../../lib/flag-changes';
-import { locateFlagIndex } from '../../../lib/locate-flag';
 import {
   getBaseline,
   getMailInfo,
@@ -27,10 +25,12 @@ import {
   listComments,
   listNameSuggestions,
   listReleases,
-} from '../../../lib/queries';
-import { validateAgainstBaseline } from '../../../lib/validate-against-baseline';
-import { getViewer } from '../../../lib/viewer';
-import { withProblem } from '../../../lib/with-problem';
+} from '../../../lib/server/queries';
+import { getViewer } from '../../../lib/server/viewer';
+import { withProblem } from '../../../lib/server/with-problem';
+import { flagChanges } from '../../../lib/shared/flag-changes';
+import { locateFlagIndex } from '../../../lib/shared/locate-flag';
+import { validateAgainstBaseline } from '../../../lib/shared/validate-against-baseline';
 
 type Params = { id: string };
 type Search = { rev?: string; against?: string; patch?: string };

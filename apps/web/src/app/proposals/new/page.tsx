@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { Editor } from '../../../editor/Editor';
-import { standardStarts } from '../../../lib/editor-starts';
-import { getBaseline } from '../../../lib/queries';
-import { getViewer } from '../../../lib/viewer';
-import { withProblem } from '../../../lib/with-problem';
+import { standardStarts } from '../../../lib/server/editor-starts';
+import { getBaseline } from '../../../lib/server/queries';
+import { getViewer } from '../../../lib/server/viewer';
+import { withProblem } from '../../../lib/server/with-problem';
 
 export const metadata: Metadata = { title: 'New proposal' };
 

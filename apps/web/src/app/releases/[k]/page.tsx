@@ -6,9 +6,9 @@ import { GroupingChanges } from '../../../components/GroupingChanges';
 import { MailStatusView } from '../../../components/MailStatusView';
 import { SeriesView } from '../../../components/SeriesView';
 import { Time } from '../../../components/Time';
-import { publicOrigin } from '../../../lib/public-origin';
-import { getRelease } from '../../../lib/queries';
-import { withProblem } from '../../../lib/with-problem';
+import { publicOrigin } from '../../../lib/server/public-origin';
+import { getRelease } from '../../../lib/server/queries';
+import { withProblem } from '../../../lib/server/with-problem';
 
 type Params = { k: string };
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Editor, type EditorStart } from '../../../../editor/Editor';
-import { standardStarts } from '../../../../lib/editor-starts';
-import { getBaseline, getProposal } from '../../../../lib/queries';
-import { getViewer } from '../../../../lib/viewer';
-import { withProblem } from '../../../../lib/with-problem';
+import { standardStarts } from '../../../../lib/server/editor-starts';
+import { getBaseline, getProposal } from '../../../../lib/server/queries';
+import { getViewer } from '../../../../lib/server/viewer';
+import { withProblem } from '../../../../lib/server/with-problem';
 
 export const metadata: Metadata = { title: 'New revision' };
 

@@ -1,4 +1,11 @@
-import { DiagnosticSchema, GroupingSchema, multiLineText, oneLineText } from '@dust/model';
+import {
+  DiagnosticSchema,
+  GroupingDiffSchema,
+  GroupingSchema,
+  multiLineText,
+  oneLineText,
+  ValidationReportSchema,
+} from '@dust/model';
 import { z } from 'zod';
 import { INT4_MAX, PageQuerySchema, TimestampSchema, UserRefSchema } from './common';
 import { MailStatusSchema } from './mail';
@@ -133,3 +140,32 @@ export const DiffQuerySchema = z.strictObject({
     .default('baseline')
     .describe('"baseline" (the current baseline) or another revision number of this proposal.'),
 });
+
+/** GET …/revisions/:n/validation: diagnostics now, against the current baseline. */
+export const RevisionValidationSchema = ValidationReportSchema.extend({
+  baselineRelease: z.number().int(),
+  basedOnBaseline: z.boolean().describe('False: the baseline moved; rebase before approval.'),
+});
+
+export const RevisionDiffSchema = z.object({
+  from: z.union([
+    z.object({ kind: z.literal('baseline'), release: z.number().int() }),
+    z.object({ kind: z.literal('revision'), revision: z.number().int() }),
+  ]),
+  diff: GroupingDiffSchema,
+});
+
+export const ApprovalSchema = z.object({
+  release: z.number().int(),
+  trailers: z.array(z.string()),
+  proposal: ProposalSchema,
+});
+
+export type ProposalStatus = z.output<typeof ProposalStatusSchema>;
+export type Revision = z.output<typeof RevisionSchema>;
+export type ProposalSummary = z.output<typeof ProposalSummarySchema>;
+export type Proposal = z.output<typeof ProposalSchema>;
+export type Fcp = z.output<typeof FcpSchema>;
+export type AttentionItem = z.output<typeof AttentionItemSchema>;
+export type AttentionReason = AttentionItem['reason'];
+export type RevisionValidation = z.output<typeof RevisionValidationSchema>;

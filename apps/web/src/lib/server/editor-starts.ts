@@ -1,6 +1,6 @@
 import 'server-only';
-import type { EditorStart } from '../editor/Editor';
-import type { Baseline } from './api-types';
+import type { Baseline } from '@dust/contract';
+import type { EditorStart } from '../../editor/Editor';
 import { referenceGroupings } from './reference-groupings';
 
 /** The baseline and the reference groupings as starting points for the editor. */

@@ -1,5 +1,5 @@
+import type { Baseline, Revision, RevisionValidation } from '@dust/contract';
 import { validateGrouping } from '@dust/model';
-import type { Baseline, Revision, RevisionValidation } from './api-types';
 
 /**
  * What `GET …/revisions/:n/validation` answers, computed here with the same validator

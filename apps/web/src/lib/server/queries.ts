@@ -1,5 +1,4 @@
 import 'server-only';
-import { apiGet, apiGetOrNull, apiGetPage } from './api-client';
 import type {
   ApiEvent,
   ApiToken,
@@ -16,10 +15,11 @@ import type {
   Review,
   Revision,
   SeriesLinks,
-} from './api-types';
+} from '@dust/contract';
+import { apiGet, apiGetOrNull, apiGetPage } from './api-client';
 
 // Every read the pages make, named after what they get. Paths follow the API contract
-// (issue 4, /openapi.json); ids are URL-encoded because they come from URLs.
+// (@dust/contract, /openapi.json); ids are URL-encoded because they come from URLs.
 
 const e = encodeURIComponent;
 

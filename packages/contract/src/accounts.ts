@@ -75,3 +75,10 @@ export const ChangePasswordBodySchema = z.strictObject({
   currentPassword: z.string().max(200).optional().describe('Required when a password is set.'),
   password: PasswordSchema,
 });
+
+export const UserNameParamsSchema = z.strictObject({ name: UserNameSchema });
+
+export type Me = z.output<typeof MeSchema>;
+export type ApiToken = z.output<typeof TokenSchema>;
+/** Who is signed in, as pages need it: GET /api/me without the session's credentials. */
+export type Viewer = Pick<Me, 'id' | 'name' | 'role'>;

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { Viewer } from '@dust/contract';
 import { cache } from 'react';
+import { ApiError } from '../shared/problem';
 import { apiGet } from './api-client';
-import type { Viewer } from './api-types';
-import { ApiError } from './problem';
 
 /** The signed-in user of this request, or null (anonymous, or the API said 401). */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

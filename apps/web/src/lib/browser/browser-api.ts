@@ -1,11 +1,10 @@
-import { ApiError, type Problem } from './problem';
+import type { Problem } from '@dust/contract';
+import { CSRF_COOKIE, CSRF_HEADER } from '@dust/contract/http';
+import { ApiError } from '../shared/problem';
 
 // The browser's way to the API: same-origin requests to /api/*, which the web app's
 // route handler forwards to the API with the session cookie. Writes carry the CSRF token
 // the API issued (see README, "How the browser talks to the API").
-
-export const CSRF_COOKIE = 'dust_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
 
 function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
@@ -44,7 +43,7 @@ export async function apiSend<T>(
       type: problem.type ?? 'about:blank',
       title: problem.title ?? response.statusText,
       status: response.status,
-      detail: problem.detail ?? (parsed === null ? text.slice(0, 500) : undefined),
+      detail: problem.detail ?? (parsed === null ? text.slice(0, 500) : ''),
     });
   }
   return parsed as T;

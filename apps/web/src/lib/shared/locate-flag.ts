@@ -1,4 +1,4 @@
-import { locateDiagnostic } from '../editor/locate-diagnostic';
+import { locateDiagnostic } from '../../editor/locate-diagnostic';
 
 /** The index of the flag a diagnostic's path points into, or null for document-level ones. */
 export function locateFlagIndex(pointer: string): number | null {

@@ -1,7 +1,8 @@
 import 'server-only';
+import type { Problem } from '@dust/contract';
 import { cookies } from 'next/headers';
-import { webConfig } from '../config';
-import { ApiError, type Problem } from './problem';
+import { webConfig } from '../../config';
+import { ApiError } from '../shared/problem';
 
 // The one server-side client of the review API. Server components call it; it forwards
 // the visitor's cookies so the API answers as the signed-in user (or anonymously).
@@ -45,6 +46,8 @@ async function problemFrom(response: Response): Promise<Problem> {
       type: body.type ?? 'about:blank',
       title: body.title ?? response.statusText,
       status: response.status,
+      // The API always says what went wrong; something in between may not.
+      detail: body.detail ?? '',
     };
   } catch {
     return {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ProblemView } from '../components/ProblemView';
-import { ApiError } from './problem';
+import { ProblemView } from '../../components/ProblemView';
+import { ApiError } from '../shared/problem';
 
 /**
  * Renders a page, turning the API's problem details into a visible error section

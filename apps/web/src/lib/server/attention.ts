@@ -1,7 +1,7 @@
 import 'server-only';
+import type { AttentionItem, AttentionReason } from '@dust/contract';
 import { cache } from 'react';
 import { apiGet } from './api-client';
-import type { AttentionItem, AttentionReason } from './api-types';
 import { getViewer } from './viewer';
 
 /**

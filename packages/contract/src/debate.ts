@@ -79,3 +79,8 @@ export const CreateNameSuggestionBodySchema = z.strictObject({
     .default('')
     .describe('Why this name, in one line (it is shown in lists and tables).'),
 });
+
+export type Comment = z.output<typeof CommentSchema>;
+export type Verdict = z.output<typeof VerdictSchema>;
+export type Review = z.output<typeof ReviewSchema>;
+export type NameSuggestion = z.output<typeof NameSuggestionSchema>;

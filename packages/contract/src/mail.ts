@@ -1,8 +1,7 @@
 // Mail shapes (docs/design.md, "Mail"): the state of a posting to the list, the
 // answer of POST /api/mail, account mail settings and the "since you last looked" list.
-import { EmailSchema } from '@dust/model';
 import { z } from 'zod';
-import { TimestampSchema, UserRefSchema } from './common';
+import { pageOf, TimestampSchema, UserRefSchema } from './common';
 
 export const MailStatusSchema = z
   .object({
@@ -90,4 +89,31 @@ export const MarkSeenBodySchema = z.strictObject({
   upTo: z.number().int().min(0).describe('The newest notification id you have seen.'),
 });
 
-export { EmailSchema };
+export const NotificationPageSchema = pageOf(NotificationSchema).extend({
+  seenEventId: z.number().int(),
+  unread: z.number().int().describe('How many are newer than your seen mark.'),
+});
+
+/** A whole message, bytes as received: the MIME parser decodes it. */
+export const RawMailBodySchema = z.custom<Buffer>(
+  (v) => Buffer.isBuffer(v),
+  'a message/rfc822 body',
+);
+
+export const UnsubscribeParamsSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an unsubscribe token'),
+});
+
+/** RFC 8058 sends "List-Unsubscribe=One-Click"; what the body says does not matter. */
+export const OneClickUnsubscribeBodySchema = z.unknown().optional();
+
+export const UnsubscribedSchema = z.object({
+  name: z.string(),
+  mailNotifications: z.literal(false),
+});
+
+export type MailStatus = z.output<typeof MailStatusSchema>;
+export type MailOrigin = z.output<typeof MailOriginSchema>;
+export type MailInfo = z.output<typeof MailInfoSchema>;
+export type MailSettings = z.output<typeof MailSettingsSchema>;
+export type Notification = z.output<typeof NotificationSchema>;

@@ -1,12 +1,13 @@
+// Releases, their patch series and kernel builds, the baseline, and revision previews.
 import { GroupingSchema } from '@dust/model';
 import { z } from 'zod';
-import { MailStatusSchema } from '../../schemas/mail';
+import { CheckpatchSummarySchema, FlagResultSchema, StageResultSchema } from './kernel-verdict';
+import { MailStatusSchema } from './mail';
 
-export const BuildStageSchema = z.object({
-  name: z.string(),
-  status: z.string(),
-  seconds: z.number(),
-});
+// A build shows the verdict's parts (KernelVerdictSchema), not its own copy of them.
+export const BuildStageSchema = z.object(
+  StageResultSchema.pick({ name: true, status: true, seconds: true }).shape,
+);
 
 export const BuildSchema = z
   .object({
@@ -19,9 +20,11 @@ export const BuildSchema = z
     reason: z.string().nullable().describe('Why the build was skipped or failed.'),
     attempts: z.number().int(),
     stages: z.array(BuildStageSchema).describe('Stage name, status and duration in seconds.'),
-    checkpatch: z.object({ errors: z.number(), warnings: z.number() }).nullable(),
+    checkpatch: z
+      .object(CheckpatchSummarySchema.pick({ errors: true, warnings: true }).shape)
+      .nullable(),
     flags: z
-      .array(z.object({ name: z.string(), status: z.string(), detail: z.string().optional() }))
+      .array(z.object(FlagResultSchema.shape))
       .nullable()
       .describe('Per-flag boot test results.'),
     log: z.string(),
@@ -74,3 +77,32 @@ export const ReleaseParamsSchema = z.strictObject({
     .transform(Number)
     .describe('Release number (0 is the empty baseline).'),
 });
+
+export const ReleaseFileParamsSchema = ReleaseParamsSchema.extend({
+  file: z.string().min(1).max(200),
+});
+
+export const BaselineSchema = z.object({ release: z.number().int(), grouping: GroupingSchema });
+
+const positiveId = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'a positive integer')
+  .transform(Number);
+export const PreviewParamsSchema = z.strictObject({ id: positiveId, n: positiveId });
+export const PreviewFileParamsSchema = PreviewParamsSchema.extend({
+  file: z.string().min(1).max(200),
+});
+
+export const PreviewSchema = SeriesLinksSchema.extend({
+  proposal: z.number().int(),
+  revision: z.number().int(),
+  baseRelease: z.number().int().describe('The baseline release the preview was rendered against.'),
+}).describe('The series this revision would become if approved now.');
+
+export type BuildStatus = z.output<typeof BuildSchema.shape.status>;
+export type Build = z.output<typeof BuildSchema>;
+export type SeriesLinks = z.output<typeof SeriesLinksSchema>;
+export type ReleaseSummary = z.output<typeof ReleaseSummarySchema>;
+export type Release = z.output<typeof ReleaseDetailSchema>;
+export type Baseline = z.output<typeof BaselineSchema>;
+export type Preview = z.output<typeof PreviewSchema>;

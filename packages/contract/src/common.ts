@@ -37,3 +37,6 @@ export const NoContentSchema = z.null().describe('No content');
 
 /** OpenAPI security of routes that need an account: a Bearer token or the session cookie. */
 export const WRITE_SECURITY: { [scheme: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
+
+export type Role = z.output<typeof RoleSchema>;
+export type UserRef = z.output<typeof UserRefSchema>;

@@ -2,90 +2,21 @@
 // workflow_run events) posts the kernel-test verdict of a release branch here,
 // signed with the shared secret (X-Hub-Signature-256). Without GitHub
 // configured the route answers 404, like any route that does not exist.
+import {
+  KernelTestReportSchema,
+  ProblemSchema,
+  WebhookAckSchema,
+  WorkflowRunSchema,
+} from '@dust/contract';
+import type { KernelVerdict } from '@dust/kernel';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { recordGitHubVerdict } from '../../domain/releases/record-github-verdict';
 import { releaseFromBranch } from '../../github/publish-series';
 import { verifyWebhookSignature } from '../../github/verify-webhook-signature';
-import { badRequest, ProblemError, ProblemSchema, unauthorized } from '../../lib/problem';
-import type { KernelVerdictLike } from '../../worker/kernel-test-types';
+import { badRequest, ProblemError, unauthorized } from '../../lib/problem';
 
-const StageSchema = z.strictObject({
-  name: z.string().max(100),
-  status: z.string().max(40),
-  seconds: z.number().min(0),
-  log: z.string().optional(),
-});
-
-/** What the workflow sends (event `dust_kernel_test`): `dust kernel-test --json` plus the release. */
-/** What the workflow sends (event `dust_kernel_test`): `dust kernel-test --json` plus the release. */
-export const KernelTestReportSchema = z.strictObject({
-  release: z.number().int().min(1),
-  verdict: z.strictObject({
-    status: z.enum(['passed', 'failed', 'skipped']),
-    reason: z.string().max(2000).optional(),
-    stages: z.array(StageSchema).max(50),
-    checkpatch: z
-      .strictObject({
-        errors: z.number().int().min(0),
-        warnings: z.number().int().min(0),
-        perPatch: z
-          .array(
-            z.strictObject({
-              patch: z.string().max(200),
-              errors: z.number().int().min(0),
-              warnings: z.number().int().min(0),
-              checks: z.number().int().min(0),
-              messages: z.array(z.string().max(2000)).max(500),
-            }),
-          )
-          .max(100)
-          .optional(),
-      })
-      .nullable()
-      .describe('null when checkpatch did not run.'),
-    flags: z
-      .array(
-        z.strictObject({
-          name: z.string().max(64),
-          status: z.string().max(40),
-          detail: z.string().max(2000).optional(),
-        }),
-      )
-      .max(64),
-    checks: z
-      .array(
-        z.strictObject({
-          scope: z.string().max(64),
-          check: z.string().max(200),
-          status: z.string().max(40),
-          detail: z.string().max(2000).optional(),
-        }),
-      )
-      .max(2000)
-      .optional(),
-    workDir: z.string().max(500).optional(),
-  }),
-  log: z
-    .string()
-    .max(512 * 1024)
-    .optional()
-    .describe("Tail of the run's log; the request body limit applies to the whole report."),
-  run_url: z.string().url().max(500).optional(),
-});
-
-/** GitHub's own workflow_run event: only the fields we read; GitHub sends many more. */
-const WorkflowRunSchema = z.object({
-  action: z.string(),
-  workflow_run: z.object({
-    head_branch: z.string().nullable(),
-    conclusion: z.string().nullable(),
-    html_url: z.string(),
-  }),
-});
-
-function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
+function conclusionVerdict(conclusion: string | null): KernelVerdict {
   const status =
     conclusion === 'success' ? 'passed' : conclusion === 'skipped' ? 'skipped' : 'failed';
   return {
@@ -97,10 +28,9 @@ function conclusionVerdict(conclusion: string | null): KernelVerdictLike {
     // GitHub's conclusion says nothing about checkpatch.
     checkpatch: null,
     flags: [],
+    checks: [],
   };
 }
-
-const AckSchema = z.object({ status: z.enum(['recorded', 'ignored']), detail: z.string() });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const settings = app.config.github;
@@ -120,8 +50,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Events: `dust_kernel_test` (body: release, verdict as printed by `dust kernel-test --json`, log, run_url), `workflow_run` (GitHub's own; the conclusion of a dust/release-N branch), `ping`. Signed with X-Hub-Signature-256.",
         response: {
-          200: AckSchema,
-          202: AckSchema,
+          200: WebhookAckSchema,
+          202: WebhookAckSchema,
           400: ProblemSchema,
           401: ProblemSchema,
           404: ProblemSchema,

@@ -1,4 +1,5 @@
-import { webConfig } from '../config';
+import { CSRF_HEADER } from '@dust/contract/http';
+import { webConfig } from '../../config';
 import { forwardedForIsFromSocket } from './forwarded-for';
 
 // Request headers the API needs to see; everything else (Host, Connection…) is the
@@ -15,7 +16,7 @@ const REQUEST_HEADERS = [
   'referer',
   'sec-fetch-site',
   'user-agent',
-  'x-csrf-token',
+  CSRF_HEADER,
 ];
 
 // Response headers that describe the hop, not the payload: fetch() has already decoded

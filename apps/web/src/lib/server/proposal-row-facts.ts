@@ -1,6 +1,9 @@
 import 'server-only';
-import type { ProposalSummary, ReviewCounts } from './api-types';
+import type { ProposalSummary, Verdict } from '@dust/contract';
 import { getRevision, listAllReviews } from './queries';
+
+/** Reviews of the latest revision, per verdict. */
+export type ReviewCounts = Record<Verdict, number>;
 
 export interface ProposalRowFacts {
   counts: ReviewCounts;
