@@ -92,7 +92,11 @@ describe('renderBootHeader', () => {
     assert.match(header, /\{ "TIME", 0x20UL, dust_calls_3, 3,/);
     assert.match(header, /#define DUST_FORK_STYLE 1/);
     assert.match(header, /#define DUST_EXEC_RESET 1/);
+    assert.match(header, /#define DUST_EXEC_POLICY "reset-to-base"/);
     assert.match(header, /#define DUST_NCHECKS 24/);
+    const perTask = renderBootHeader(planBootTest(example('per-task')));
+    assert.match(perTask, /#define DUST_EXEC_RESET 0/);
+    assert.match(perTask, /#define DUST_EXEC_POLICY "per-task"/);
   });
 
   for (const name of ['small', 'base-only']) {

@@ -21,6 +21,7 @@ import { BASE_ONLY, SMALL, SMALL_NEXT } from './render-fixtures';
 // The real Linux 6.1 files the series patches, and the tools that check it.
 const TARBALL = '/usr/src/linux-source-6.1.tar.xz';
 const EXAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+const PER_TASK = JSON.parse(readFileSync(path.join(EXAMPLES, 'per-task.json'), 'utf8')) as Grouping;
 const TREE_FILES = [
   'MAINTAINERS',
   'arch/Kconfig',
@@ -29,6 +30,7 @@ const TREE_FILES = [
   'include/linux/seccomp.h',
   'include/uapi/linux/seccomp.h',
   'kernel/seccomp.c',
+  'kernel/sys.c',
   'Documentation/userspace-api/index.rst',
   'Documentation/filesystems/proc.rst',
   'tools/testing/selftests/seccomp/.gitignore',
@@ -234,25 +236,30 @@ describe('the series on a real Linux 6.1 tree', { skip }, () => {
     assert.equal(outputs[2], outputs[0]);
   });
 
-  test('the selftest compiles with -Wall -Werror against the patched and the system uapi headers', {
-    skip: run('gcc', ['--version'], '/').status === 0 ? false : 'no gcc',
-  }, () => {
-    const { tree } = applySeries('selftest', renderSeries({ grouping: SMALL }));
-    const dir = path.join(tree, 'tools/testing/selftests/seccomp');
-    // As `make headers_install` would: the uapi header without compiler.h.
-    const include = path.join(work, 'include');
-    mkdirSync(path.join(include, 'linux'), { recursive: true });
-    const uapi = readFileSync(path.join(tree, 'include/uapi/linux/seccomp.h'), 'utf8');
-    writeFileSync(
-      path.join(include, 'linux/seccomp.h'),
-      uapi.replace(/^#include <linux\/compiler\.h>$/m, ''),
-    );
-    const flags = readFileSync(path.join(tree, 'include/uapi/linux/seccomp_flags.h'), 'utf8');
-    writeFileSync(path.join(include, 'linux/seccomp_flags.h'), flags);
-    const out = path.join(work, 'seccomp_flags_test');
-    const cc = ['-Wall', '-Werror', '-pthread', '-o', out, 'seccomp_flags_test.c'];
-    must('gcc', ['-I', include, ...cc], dir);
-    // Without the patched headers the selftest's own fallback definitions apply.
-    must('gcc', cc, dir);
-  });
+  for (const [name, grouping] of [
+    ['selftest', SMALL],
+    ['selftest-per-task', PER_TASK],
+  ] as const) {
+    test(`${name}: the selftest compiles with -Wall -Werror against the patched and the system uapi headers`, {
+      skip: run('gcc', ['--version'], '/').status === 0 ? false : 'no gcc',
+    }, () => {
+      const { tree } = applySeries(name, renderSeries({ grouping }));
+      const dir = path.join(tree, 'tools/testing/selftests/seccomp');
+      // As `make headers_install` would: the uapi header without compiler.h.
+      const include = path.join(work, 'include');
+      mkdirSync(path.join(include, 'linux'), { recursive: true });
+      const uapi = readFileSync(path.join(tree, 'include/uapi/linux/seccomp.h'), 'utf8');
+      writeFileSync(
+        path.join(include, 'linux/seccomp.h'),
+        uapi.replace(/^#include <linux\/compiler\.h>$/m, ''),
+      );
+      const flags = readFileSync(path.join(tree, 'include/uapi/linux/seccomp_flags.h'), 'utf8');
+      writeFileSync(path.join(include, 'linux/seccomp_flags.h'), flags);
+      const out = path.join(work, 'seccomp_flags_test');
+      const cc = ['-Wall', '-Werror', '-pthread', '-o', out, 'seccomp_flags_test.c'];
+      must('gcc', ['-I', include, ...cc], dir);
+      // Without the patched headers the selftest's own fallback definitions apply.
+      must('gcc', cc, dir);
+    });
+  }
 });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { EMPTY_GROUPING, type Grouping } from '@dust/model';
 import { RenderError, renderSeries, seriesTarGz } from '../src/render';
@@ -91,6 +94,7 @@ describe('renderSeries', () => {
         'include/linux/seccomp.h',
         'kernel/seccomp.c',
         'kernel/seccomp_flags_table.h',
+        'kernel/sys.c',
       ],
       [
         'Documentation/filesystems/proc.rst',
@@ -192,7 +196,7 @@ describe('renderSeries', () => {
     assert.match(cover, /^ {2}- new flag SECCOMP_FLAG_IDENTITY \(bit 4\): getgid, getuid$/m);
     assert.match(cover, /^ {2}- SECCOMP_FLAG_TIME: added nanosleep$/m);
     assert.match(cover, /^ kernel\/seccomp\.c +\| +\d+ \++-+$/m);
-    assert.match(cover, /^ \d+ files changed, \d+ insertions\(\+\), 4 deletions\(-\)$/m);
+    assert.match(cover, /^ \d+ files changed, \d+ insertions\(\+\), 8 deletions\(-\)$/m);
     const first = renderSeries({ grouping: SMALL }).files[0]?.content ?? '';
     assert.match(first, /^Changes in v1:\n {2}- first version$/m);
   });
@@ -277,5 +281,53 @@ describe('seriesTarGz', () => {
     );
     assert.equal(files.get('series-v2/series.mbox'), series.mbox);
     assert.equal(files.get(`series-v2/${PATCH_FILES[2]}`), series.files[2]?.content);
+  });
+});
+
+describe('the exec policy in the series', () => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const PER_TASK = JSON.parse(
+    readFileSync(path.join(here, '..', 'examples', 'per-task.json'), 'utf8'),
+  ) as Grouping;
+  const patch = (grouping: Grouping, n: number) =>
+    renderSeries({ grouping }).files[n]?.content ?? '';
+
+  test('per-task: the table says so, the fourth prctl() argument reaches seccomp', () => {
+    const core = patch(PER_TASK, 3);
+    assert.match(core, /^\+#define SECCOMP_FLAGS_EXEC_PER_TASK\t1$/m);
+    assert.match(core, /^\+#define SECCOMP_FLAGS_EXEC_RESET\t0$/m);
+    assert.match(core, /^\+\t\terror = prctl_set_seccomp\(arg2, \(char __user \*\)arg3, arg4\);$/m);
+    assert.match(
+      core,
+      /^\+\t\treturn seccomp_set_mode_flags\(\(unsigned long\)filter, exec_drop\);$/m,
+    );
+    assert.match(core, /^\+\tflags = current->seccomp\.flags & ~current->seccomp\.exec_drop;$/m);
+    assert.match(core, /^applies, "per-task"/m);
+    assert.match(
+      patch(PER_TASK, 1),
+      /^\+ \* program of the next execve\(\) holds flags & ~exec_drop/m,
+    );
+    assert.match(patch(PER_TASK, 4), /^\+The exec policy of this kernel is ``per-task``/m);
+    assert.match(patch(SMALL, 3), /^\+#define SECCOMP_FLAGS_EXEC_PER_TASK\t0$/m);
+  });
+
+  test('the selftest: drop set tests under per-task, its refusal under the others', () => {
+    const perTask = patch(PER_TASK, 5);
+    assert.match(perTask, /^\+TEST\(exec_drop_only_grows\)$/m);
+    assert.match(perTask, /^\+#define EXEC_DROP\t\tSECCOMP_FLAG_IDENTITY$/m);
+    assert.match(perTask, /^\+#define EXEC_DROP_PROBE\t__NR_getuid$/m);
+    assert.match(perTask, /^\+\tmemory = malloc\(EXEC_MEMORY\);$/m);
+    assert.doesNotMatch(perTask, /exec_drop_needs_the_per_task_policy/);
+    for (const grouping of [SMALL, BASE_ONLY]) {
+      const other = patch(grouping, 5);
+      assert.match(other, /^\+TEST\(exec_drop_needs_the_per_task_policy\)$/m);
+      assert.doesNotMatch(other, /exec_drop_only_grows|EXEC_DROP/);
+    }
+    // Without the flags a program starts with, the exec test says why it cannot run.
+    const bare: Grouping = { ...SMALL, policy: { fork: 'inherit', exec: 'per-task' } };
+    assert.match(
+      patch(bare, 5),
+      /^\+\tSKIP\(return, "no flag to drop: the others must grant what a program starts with"\);$/m,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Flag } from '@dust/model';
+import { EXEC_POLICIES, type Flag, type Grouping } from '@dust/model';
 
 const TAB = 8;
 
@@ -53,4 +53,18 @@ export function orLines(lead: string, terms: string[], indent: string, width: nu
   }
   lines.push(current);
   return lines;
+}
+
+export type ExecPolicy = (typeof EXEC_POLICIES)[number];
+
+/**
+ * The grouping's exec policy, "keep" when none is given (no flag grants an
+ * exec syscall). The grouping was validated; this guards again before a
+ * policy picks C.
+ */
+export function execPolicyOf(grouping: Grouping): ExecPolicy {
+  const exec = grouping.policy.exec ?? 'keep';
+  const known = EXEC_POLICIES.find((p) => p === exec);
+  if (!known) throw new Error(`not an exec policy: ${JSON.stringify(exec)}`);
+  return known;
 }

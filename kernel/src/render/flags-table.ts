@@ -1,5 +1,12 @@
 import type { Grouping } from '@dust/model';
-import { cIdentifier, flagMacro, flagsByBit, orLines } from './c-source';
+import {
+  cIdentifier,
+  type ExecPolicy,
+  execPolicyOf,
+  flagMacro,
+  flagsByBit,
+  orLines,
+} from './c-source';
 
 export const TABLE_PATH = 'kernel/seccomp_flags_table.h';
 
@@ -38,6 +45,12 @@ function validMask(grouping: Grouping): string[] {
   return lines.map((l, i) => (i === lines.length - 1 ? `${l})` : `${l} \\`));
 }
 
+const EXEC_POLICY_COMMENT: Record<ExecPolicy, string> = {
+  keep: '/* Exec policy "keep": the flags survive execve(). */',
+  'per-task': '/* Exec policy "per-task": execve() drops the flags the task set to drop. */',
+  'reset-to-base': '/* Exec policy "reset-to-base": after execve() only the base set remains. */',
+};
+
 /**
  * The generated header kernel/seccomp.c includes: the mask of known flags, the
  * exec policy and the per-syscall table, each entry guarded by its `__NR_*`
@@ -47,7 +60,7 @@ function validMask(grouping: Grouping): string[] {
  * this table includes in the kernel.
  */
 export function flagsTableHeader(grouping: Grouping): string {
-  const reset = grouping.policy.exec === 'reset-to-base';
+  const exec = execPolicyOf(grouping);
   return [
     '/* SPDX-License-Identifier: GPL-2.0 */',
     '/*',
@@ -68,10 +81,9 @@ export function flagsTableHeader(grouping: Grouping): string {
     '/* Every flag this kernel knows: other bits fail with -EINVAL. */',
     ...validMask(grouping),
     '',
-    reset
-      ? '/* Exec policy "reset-to-base": after execve() only the base set remains. */'
-      : '/* Exec policy "keep": the flags survive execve(). */',
-    `#define SECCOMP_FLAGS_EXEC_RESET\t${reset ? 1 : 0}`,
+    EXEC_POLICY_COMMENT[exec],
+    `#define SECCOMP_FLAGS_EXEC_RESET\t${exec === 'reset-to-base' ? 1 : 0}`,
+    `#define SECCOMP_FLAGS_EXEC_PER_TASK\t${exec === 'per-task' ? 1 : 0}`,
     '',
     'static const u32 seccomp_flags_mask[] = {',
     ...tableEntries(grouping),

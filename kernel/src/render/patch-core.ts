@@ -1,5 +1,5 @@
 import type { Grouping } from '@dust/model';
-import { flagsByBit } from './c-source';
+import { type ExecPolicy, execPolicyOf, flagsByBit } from './c-source';
 import { flagsTableHeader, TABLE_PATH } from './flags-table';
 import type { Edit, PatchSpec } from './types';
 
@@ -18,6 +18,8 @@ const SECCOMP_H_EDITS: Edit[] = [
  *         system calls available to a process.
  * @flags: the SECCOMP_FLAG_* bits held in SECCOMP_MODE_FLAGS; once in that
  *         mode they can only ever be reduced.
+ * @exec_drop: the held flags dropped at the next execve() under the
+ *             "per-task" exec policy; it only ever grows.
  * @filter: must always point to a valid seccomp-filter or NULL as it is
 `,
   },
@@ -35,10 +37,33 @@ const SECCOMP_H_EDITS: Edit[] = [
 \tstruct seccomp_filter *filter;
 #ifdef CONFIG_SECCOMP_FLAGS
 \tu32 flags;
+\tu32 exec_drop;
 #endif
 };
 
 #ifdef CONFIG_HAVE_ARCH_SECCOMP_FILTER
+`,
+  },
+  {
+    line: 55,
+    before: `extern long prctl_set_seccomp(unsigned long, void __user *);
+
+static inline int seccomp_mode(struct seccomp *s)
+`,
+    after: `long prctl_set_seccomp(unsigned long seccomp_mode, void __user *filter,
+\t\t       unsigned long exec_drop);
+
+static inline int seccomp_mode(struct seccomp *s)
+`,
+  },
+  {
+    line: 82,
+    before: `static inline long prctl_set_seccomp(unsigned long arg2, char __user *arg3)
+{
+`,
+    after: `static inline long prctl_set_seccomp(unsigned long arg2, char __user *arg3,
+\t\t\t\t     unsigned long arg4)
+{
 `,
   },
   {
@@ -83,6 +108,21 @@ const EXEC_EDITS: Edit[] = [
   },
 ];
 
+// Linux 6.1 kernel/sys.c, lines 2476-2478: the fourth prctl() argument reaches seccomp.
+const SYS_EDITS: Edit[] = [
+  {
+    line: 2476,
+    before: `\tcase PR_SET_SECCOMP:
+\t\terror = prctl_set_seccomp(arg2, (char __user *)arg3);
+\t\tbreak;
+`,
+    after: `\tcase PR_SET_SECCOMP:
+\t\terror = prctl_set_seccomp(arg2, (char __user *)arg3, arg4);
+\t\tbreak;
+`,
+  },
+];
+
 // Linux 6.1 fs/proc/array.c, lines 339-344: the seccomp lines of /proc/<pid>/status.
 const PROC_STATUS_EDITS: Edit[] = [
   {
@@ -110,7 +150,7 @@ const PROC_STATUS_EDITS: Edit[] = [
 const FLAGS_ENTRY = `
 #ifdef CONFIG_SECCOMP_FLAGS
 /*
- * prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags) must reach
+ * prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags, ...) must reach
  * seccomp_set_mode_flags() even when no held flag permits prctl: dropping
  * flags always succeeds there, and asking for more fails with -EPERM.
  */
@@ -219,17 +259,21 @@ const SET_MODE_FLAGS = `
 /**
  * seccomp_set_mode_flags: enter SECCOMP_MODE_FLAGS, or drop flags in it
  * @flags: the SECCOMP_FLAG_* bits to hold
+ * @exec_drop: the bits of @flags to drop at the next execve(); only the
+ *             "per-task" exec policy accepts a non-zero value
  *
  * Entering needs no_new_privs or CAP_SYS_ADMIN, as filter mode does, and
  * disables the TSC as strict mode does.  Once in flags mode a subset of the
  * held flags always succeeds, and anything else fails: a task can never
- * regain a flag.
+ * regain a flag.  The exec drop set, like the flags, only ever shrinks what
+ * the task may do: over the flags still held it may grow, never lose a bit.
  *
- * Returns 0 on success, -EINVAL for unknown flags, another mode or a compat
+ * Returns 0 on success, -EINVAL for unknown flags, an @exec_drop outside
+ * @flags (or any under another exec policy), another mode or a compat
  * system call, -EACCES without privilege, or -EPERM when asking for flags
- * not held.
+ * not held or for keeping across execve() a flag already set to be dropped.
  */
-static long seccomp_set_mode_flags(unsigned long flags)
+static long seccomp_set_mode_flags(unsigned long flags, unsigned long exec_drop)
 {
 \tconst unsigned long seccomp_mode = SECCOMP_MODE_FLAGS;
 \tbool privileged;
@@ -243,6 +287,11 @@ static long seccomp_set_mode_flags(unsigned long flags)
 \t\treturn -EINVAL;
 \tif (flags & ~SECCOMP_FLAGS_VALID)
 \t\treturn -EINVAL;
+\t/* Under "keep" and "reset-to-base" a task cannot believe it dropped any. */
+\tif (exec_drop && !SECCOMP_FLAGS_EXEC_PER_TASK)
+\t\treturn -EINVAL;
+\tif (exec_drop & ~flags)
+\t\treturn -EINVAL;
 
 \t/* Only entering flags mode needs privilege; the task never leaves it. */
 \tprivileged = READ_ONCE(current->seccomp.mode) == seccomp_mode ||
@@ -255,7 +304,10 @@ static long seccomp_set_mode_flags(unsigned long flags)
 \t\tret = -EPERM;
 \t\tif (flags & ~(unsigned long)current->seccomp.flags)
 \t\t\tgoto out;
+\t\tif (current->seccomp.exec_drop & flags & ~exec_drop)
+\t\t\tgoto out;
 \t\tWRITE_ONCE(current->seccomp.flags, flags);
+\t\tcurrent->seccomp.exec_drop = exec_drop;
 \t\tret = 0;
 \t\tgoto out;
 \t}
@@ -272,6 +324,7 @@ static long seccomp_set_mode_flags(unsigned long flags)
 #endif
 \t/* The flags must be in place before the syscall work flag is set. */
 \tWRITE_ONCE(current->seccomp.flags, flags);
+\tcurrent->seccomp.exec_drop = exec_drop;
 \tseccomp_assign_mode(current, seccomp_mode, 0);
 \tret = 0;
 
@@ -283,16 +336,21 @@ out:
 
 /*
  * Called by begin_new_exec() past the point of no return: with the
- * "reset-to-base" exec policy the new program holds no flags.
+ * "reset-to-base" exec policy the new program holds no flags, with
+ * "per-task" it holds those not in the task's exec drop set, which is then
+ * empty, and with "keep" (exec_drop is always 0) it holds them all.
  */
 void seccomp_flags_exec(void)
 {
-\tif (!SECCOMP_FLAGS_EXEC_RESET ||
-\t    current->seccomp.mode != SECCOMP_MODE_FLAGS)
+\tu32 flags;
+
+\tif (current->seccomp.mode != SECCOMP_MODE_FLAGS)
 \t\treturn;
 
 \tspin_lock_irq(&current->sighand->siglock);
-\tWRITE_ONCE(current->seccomp.flags, 0);
+\tflags = current->seccomp.flags & ~current->seccomp.exec_drop;
+\tWRITE_ONCE(current->seccomp.flags, SECCOMP_FLAGS_EXEC_RESET ? 0 : flags);
+\tcurrent->seccomp.exec_drop = 0;
 \tspin_unlock_irq(&current->sighand->siglock);
 }
 #endif /* CONFIG_SECCOMP_FLAGS */
@@ -386,6 +444,25 @@ const SECCOMP_C_EDITS: Edit[] = [
     after: insertAfter(SET_STRICT_END, '\treturn ret;\n}\n', SET_MODE_FLAGS),
   },
   {
+    line: 2014,
+    before: ` * @filter: optional struct sock_fprog for use with SECCOMP_MODE_FILTER
+ *
+ * Returns 0 on success or -EINVAL on failure.
+ */
+long prctl_set_seccomp(unsigned long seccomp_mode, void __user *filter)
+{
+`,
+    after: ` * @filter: optional struct sock_fprog for use with SECCOMP_MODE_FILTER
+ * @exec_drop: for SECCOMP_MODE_FLAGS, the flags to drop at the next execve()
+ *
+ * Returns 0 on success or -EINVAL on failure.
+ */
+long prctl_set_seccomp(unsigned long seccomp_mode, void __user *filter,
+\t\t       unsigned long exec_drop)
+{
+`,
+  },
+  {
     line: 2033,
     before: `\tcase SECCOMP_MODE_FILTER:
 \t\top = SECCOMP_SET_MODE_FILTER;
@@ -401,7 +478,7 @@ const SECCOMP_C_EDITS: Edit[] = [
 #ifdef CONFIG_SECCOMP_FLAGS
 \tcase SECCOMP_MODE_FLAGS:
 \t\t/* The third prctl() argument is the flags value itself. */
-\t\treturn seccomp_set_mode_flags((unsigned long)filter);
+\t\treturn seccomp_set_mode_flags((unsigned long)filter, exec_drop);
 #endif
 \tdefault:
 \t\treturn -EINVAL;
@@ -409,10 +486,37 @@ const SECCOMP_C_EDITS: Edit[] = [
   },
 ];
 
+const EXEC_POLICY_TEXT: Record<ExecPolicy, string[]> = {
+  keep: [
+    'applies, "keep": the flags survive execve(), as seccomp filters do;',
+    'begin_new_exec() calls seccomp_flags_exec(), which leaves them alone.',
+    'A non-zero fourth prctl() argument (the per-task exec drop set of',
+    'another policy) fails with -EINVAL.',
+  ],
+  'per-task': [
+    'applies, "per-task", after pledge\'s execpromises: the fourth argument of',
+    'prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags, exec_drop) is the set of',
+    'flags dropped at the next execve(), so the new program holds',
+    'flags & ~exec_drop. It is a drop set because unused prctl() arguments',
+    'are 0 and every existing caller passes 0: 0 keeps all flags. Bits',
+    'outside flags fail with -EINVAL; a later call may add bits to the drop',
+    'set but not remove any still held (-EPERM). The set lives in struct',
+    'seccomp beside the flags, so a forked child inherits it;',
+    'seccomp_flags_exec() in begin_new_exec() applies it and clears it.',
+    'kernel/sys.c now passes arg4 to prctl_set_seccomp(), which strict and',
+    'filter mode ignore as before.',
+  ],
+  'reset-to-base': [
+    'applies, "reset-to-base": begin_new_exec() clears the flags, so the new',
+    'program runs with the base set only. A non-zero fourth prctl() argument',
+    '(the per-task exec drop set of another policy) fails with -EINVAL.',
+  ],
+};
+
 /** Patch 2: the flags mode in kernel/seccomp.c, the exec hook and the generated table. */
 export function corePatch(grouping: Grouping): PatchSpec {
   const flags = flagsByBit(grouping.flags);
-  const exec = grouping.policy.exec ?? 'keep';
+  const exec = execPolicyOf(grouping);
   const body = [
     'Implement SECCOMP_MODE_FLAGS. prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS,',
     'flags) enters the mode; like filter mode it needs no_new_privs or',
@@ -442,9 +546,7 @@ export function corePatch(grouping: Grouping): PatchSpec {
     '',
     'The flags live in struct seccomp, which copy_seccomp() copies: a forked',
     'child inherits them. On execve() the exec policy of this grouping',
-    exec === 'reset-to-base'
-      ? 'applies, "reset-to-base": begin_new_exec() clears the flags, so the new\nprogram runs with the base set only.'
-      : 'applies, "keep": the flags survive execve(), as seccomp filters do;\nbegin_new_exec() calls seccomp_flags_exec(), which leaves them alone.',
+    ...EXEC_POLICY_TEXT[exec],
     '',
     'The per-system-call mask table is generated into',
     `${TABLE_PATH}, which only kernel/seccomp.c includes; every`,
@@ -466,6 +568,7 @@ export function corePatch(grouping: Grouping): PatchSpec {
       { kind: 'modify', path: 'fs/proc/array.c', edits: PROC_STATUS_EDITS },
       { kind: 'modify', path: 'include/linux/seccomp.h', edits: SECCOMP_H_EDITS },
       { kind: 'modify', path: 'kernel/seccomp.c', edits: SECCOMP_C_EDITS },
+      { kind: 'modify', path: 'kernel/sys.c', edits: SYS_EDITS },
       { kind: 'new', path: TABLE_PATH, content: flagsTableHeader(grouping) },
     ],
   };

@@ -1,5 +1,5 @@
 import type { Flag, Grouping } from '@dust/model';
-import { cIdentifier, flagMacro, flagsByBit } from './c-source';
+import { cIdentifier, type ExecPolicy, execPolicyOf, flagMacro, flagsByBit } from './c-source';
 import { rstLines, wrapWords } from './text';
 import type { PatchSpec } from './types';
 
@@ -66,18 +66,35 @@ function flagTable(grouping: Grouping): string[] {
   ];
 }
 
-function execPolicyText(grouping: Grouping): string[] {
-  return grouping.policy.exec === 'reset-to-base'
-    ? [
-        'The exec policy of this kernel is ``reset-to-base``: after a successful',
-        ':manpage:`execve(2)` the task is still in flags mode but holds no flags,',
-        'so the new program may run the base set only.',
-      ]
-    : [
-        'The exec policy of this kernel is ``keep``: the flags survive',
-        ':manpage:`execve(2)`, as seccomp filters do.',
-      ];
-}
+const EXEC_POLICY_TEXT: Record<ExecPolicy, string[]> = {
+  keep: [
+    'The exec policy of this kernel is ``keep``: the flags survive',
+    ':manpage:`execve(2)`, as seccomp filters do. The fourth argument of',
+    ':manpage:`prctl(2)` must be 0, otherwise the call fails with ``EINVAL``.',
+  ],
+  'per-task': [
+    'The exec policy of this kernel is ``per-task``: each task says which of',
+    'its flags it drops at its next :manpage:`execve(2)`, as the execpromises',
+    "of OpenBSD's :manpage:`pledge(2)` do, with the fourth argument::",
+    '',
+    '\tprctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags, exec_drop);',
+    '',
+    'The new program holds ``flags & ~exec_drop``. An ``exec_drop`` of 0, what',
+    'every call that leaves the argument unused passes, keeps all flags.',
+    'Bits of ``exec_drop`` outside ``flags`` fail with ``EINVAL``. Like the',
+    'flags, the drop set only ever takes away: a later call may add bits to it',
+    'but fails with ``EPERM`` when it would keep across :manpage:`execve(2)` a',
+    'held flag an earlier call set to be dropped. A child created by',
+    ':manpage:`fork(2)` inherits the drop set; :manpage:`execve(2)` applies it',
+    'and leaves the new program with an empty one.',
+  ],
+  'reset-to-base': [
+    'The exec policy of this kernel is ``reset-to-base``: after a successful',
+    ':manpage:`execve(2)` the task is still in flags mode but holds no flags,',
+    'so the new program may run the base set only. The fourth argument of',
+    ':manpage:`prctl(2)` must be 0, otherwise the call fails with ``EINVAL``.',
+  ],
+};
 
 /** The documentation page: semantics, usage and the flag table. */
 export function flagsDocument(grouping: Grouping): string {
@@ -133,7 +150,7 @@ export function flagsDocument(grouping: Grouping): string {
     'A child created by :manpage:`fork(2)` or :manpage:`clone(2)` inherits the',
     'flags of its parent, so it never holds more.',
     '',
-    ...execPolicyText(grouping),
+    ...EXEC_POLICY_TEXT[execPolicyOf(grouping)],
     '',
     ...title('Flags', '='),
     '',

@@ -1,5 +1,12 @@
 import type { Grouping } from '@dust/model';
-import { alignColumn, flagMacro, flagsByBit, padWithTabs } from './c-source';
+import {
+  alignColumn,
+  type ExecPolicy,
+  execPolicyOf,
+  flagMacro,
+  flagsByBit,
+  padWithTabs,
+} from './c-source';
 import { cBlockComment } from './text';
 import type { PatchSpec } from './types';
 
@@ -44,6 +51,21 @@ export function flagDefines(grouping: Grouping): string[] {
   ]);
 }
 
+/** What the fourth prctl() argument means under each exec policy. */
+const UAPI_EXEC_COMMENT: Record<ExecPolicy, string[]> = {
+  keep: [' *', ' * The fourth prctl() argument must be 0: the flags survive execve().'],
+  'per-task': [
+    ' *',
+    ' * prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, flags, exec_drop): the new',
+    ' * program of the next execve() holds flags & ~exec_drop. 0 keeps them all;',
+    ' * the drop set only ever grows.',
+  ],
+  'reset-to-base': [
+    ' *',
+    ' * The fourth prctl() argument must be 0: execve() leaves the base set only.',
+  ],
+};
+
 /**
  * include/uapi/linux/seccomp_flags.h: the generated SECCOMP_FLAG_* defines,
  * descriptions only in comments. A header of its own because
@@ -61,6 +83,7 @@ export function uapiFlagsHeader(grouping: Grouping): string {
     ' * see Documentation/userspace-api/seccomp_flags.rst. Generated from a flag',
     ' * grouping: edit the grouping, not these lines. Flags and the system calls',
     ' * they permit are only ever added.',
+    ...UAPI_EXEC_COMMENT[execPolicyOf(grouping)],
     ' */',
     '#ifndef _UAPI_LINUX_SECCOMP_FLAGS_H',
     '#define _UAPI_LINUX_SECCOMP_FLAGS_H',

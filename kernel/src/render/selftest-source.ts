@@ -1,7 +1,15 @@
 import type { Flag, Grouping } from '@dust/model';
 import { BASE_SYSCALLS } from '@dust/model';
 import { ALSO_UNSAFE_IN_SELFTEST, UNSAFE_WITH_JUNK_ARGUMENTS } from '../syscall-safety';
-import { alignColumn, cIdentifier, flagMacro, flagsByBit, orLines, padWithTabs } from './c-source';
+import {
+  alignColumn,
+  cIdentifier,
+  execPolicyOf,
+  flagMacro,
+  flagsByBit,
+  orLines,
+  padWithTabs,
+} from './c-source';
 import { cBlockComment } from './text';
 
 export const SELFTEST_NAME = 'seccomp_flags_test';
@@ -36,6 +44,28 @@ const PROBES = [
 ];
 
 const MAX_SAMPLES = 8;
+
+/**
+ * What a statically linked glibc program (this selftest, exec'd again) calls
+ * before main() and to malloc() a few MB, on x86_64 (strace, glibc 2.36): the
+ * flags kept across execve must grant them all for the per-task exec test.
+ * Early in the test boot getrandom() fails with EAGAIN and malloc() seeds
+ * from clock_gettime() instead, a system call there (ptrace in the guest).
+ */
+const PROGRAM_START = [
+  'arch_prctl',
+  'brk',
+  'clock_gettime',
+  'getrandom',
+  'mmap',
+  'mprotect',
+  'munmap',
+  'prlimit64',
+  'readlink',
+  'rseq',
+  'set_robust_list',
+  'set_tid_address',
+];
 
 function guardedList(name: string, syscalls: string[]): string[] {
   return [
@@ -92,6 +122,186 @@ function forkCall(flags: Flag[]): { flag: Flag; nr: string; probe: string } | un
     if (flag && probe) return { flag, nr: call, probe };
   }
   return undefined;
+}
+
+/**
+ * The per-task exec test's drop set: the first flag (by bit) with a probe call
+ * no other flag grants, such that the others still run a program. The reason
+ * when there is none.
+ */
+function execDrop(flags: Flag[]): { flag: Flag; probe: string } | string {
+  if (!flags.some((f) => f.syscalls.includes('execve'))) return 'no flag grants execve';
+  for (const flag of flags) {
+    const kept = new Set(flags.filter((f) => f !== flag).flatMap((f) => f.syscalls));
+    const probe = PROBES.find((p) => flag.syscalls.includes(p) && !kept.has(p));
+    if (probe && PROGRAM_START.every((c) => kept.has(c))) return { flag, probe };
+  }
+  return 'no flag to drop: the others must grant what a program starts with';
+}
+
+const EXEC_HELPER = `
+#define EXEC_HELPER\t"exec-helper"
+#define EXEC_MEMORY\t(4UL << 20)
+#define EXEC_TOUCHED\t'm'
+
+/*
+ * The exec'd half of exec_drops_the_dropped_flags: this program run again,
+ * before main(). It allocates and touches a few MB (the C library's start-up
+ * and malloc() must run with the kept flags), reports with the last byte it
+ * wrote, then makes a call only the dropped flag permits.
+ */
+__attribute__((constructor)) static void exec_helper(int argc, char **argv)
+{
+\tint ready, go;
+\tchar *memory;
+\tchar c = 0;
+
+\tif (argc != 4 || strcmp(argv[1], EXEC_HELPER))
+\t\treturn;
+\tready = atoi(argv[2]);
+\tgo = atoi(argv[3]);
+\tmemory = malloc(EXEC_MEMORY);
+\tif (!memory)
+\t\tsyscall(__NR_exit, 1);
+\tmemset(memory, EXEC_TOUCHED, EXEC_MEMORY);
+\tsyscall(__NR_write, ready, memory + EXEC_MEMORY - 1, 1);
+\tsyscall(__NR_read, go, &c, 1);
+\tsyscall(EXEC_DROP_PROBE);
+\tsyscall(__NR_write, ready, "a", 1);
+\tsyscall(__NR_exit, 0);
+}
+`;
+
+const EXEC_DROP_TESTS = `
+/* The exec drop set grows and never shrinks over the held flags. */
+TEST(exec_drop_only_grows)
+{
+\tconst unsigned long lowest = SECCOMP_FLAGS_ALL & -SECCOMP_FLAGS_ALL;
+\tint status = 0;
+\tpid_t pid;
+
+\tif (SECCOMP_FLAGS_ALL == 0)
+\t\tSKIP(return, "no flags to drop");
+\tpid = fork();
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (enter_flags_mode(SECCOMP_FLAGS_ALL))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL, lowest, 0))
+\t\t\tchild_exit(1);
+\t\t/* Keeping across execve() a flag set to be dropped: EPERM. */
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL, 0, 0) != -1 ||
+\t\t    errno != EPERM)
+\t\t\tchild_exit(2);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL,
+\t\t\t  SECCOMP_FLAGS_ALL, 0))
+\t\t\tchild_exit(3);
+\t\t/* Dropping at exec a flag not held: EINVAL. */
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL & ~lowest,
+\t\t\t  SECCOMP_FLAGS_ALL, 0) != -1 || errno != EINVAL)
+\t\t\tchild_exit(4);
+\t\tchild_exit(0);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+}
+`;
+
+function execDropsTest(drop: ReturnType<typeof execDrop>): string[] {
+  if (typeof drop === 'string') {
+    return `TEST(exec_drops_the_dropped_flags)
+{
+\tSKIP(return, "${drop}");
+}
+`.split('\n');
+  }
+  const probe = cIdentifier(drop.probe);
+  return [
+    `#define EXEC_DROP\t\t${flagMacro(drop.flag)}`,
+    `#define EXEC_DROP_PROBE\t__NR_${probe}`,
+    ...EXEC_HELPER.split('\n'),
+    ...`/*
+ * execve() drops the flags the task set to drop: the new program runs, with
+ * the kept flags in /proc/<pid>/status, and a call of the dropped flag kills
+ * it.
+ */
+TEST(exec_drops_the_dropped_flags)
+{
+\tconst unsigned long kept = SECCOMP_FLAGS_ALL & ~EXEC_DROP;
+\tchar fd_ready[16], fd_go[16], c = 0;
+\tchar *const argv[] = { "${SELFTEST_NAME}", EXEC_HELPER, fd_ready, fd_go, NULL };
+\tchar *const envp[] = { NULL };
+\tint ready[2], go[2], status = 0;
+\tpid_t pid;
+
+\tif (status_flags(getpid()) == -2)
+\t\tSKIP(return, "no /proc");
+\tASSERT_EQ(0, pipe(ready));
+\tASSERT_EQ(0, pipe(go));
+\tsnprintf(fd_ready, sizeof(fd_ready), "%d", ready[1]);
+\tsnprintf(fd_go, sizeof(fd_go), "%d", go[0]);
+\tpid = fork();
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tclose(ready[0]);
+\t\tclose(go[1]);
+\t\tif (enter_flags_mode(SECCOMP_FLAGS_ALL) ||
+\t\t    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL, EXEC_DROP, 0))
+\t\t\tchild_exit(NOT_ENTERED);
+\t\tsyscall(__NR_execve, "/proc/self/exe", argv, envp);
+\t\tchild_exit(NOT_ENTERED);
+\t}
+\tclose(ready[1]);
+\tclose(go[0]);
+\tASSERT_EQ(1, read(ready[0], &c, 1)) {
+\t\twaitpid(pid, &status, 0);
+\t\tTH_LOG("the new program did not report (wait status %#x)", status);
+\t}
+\tEXPECT_EQ(EXEC_TOUCHED, c);
+\tEXPECT_EQ(kept, status_flags(pid));
+\tASSERT_EQ(1, write(go[1], "g", 1));
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tEXPECT_TRUE(killed(status)) {
+\t\tTH_LOG("${probe} after execve: wait status %#x", status);
+\t}
+\tEXPECT_EQ(0, read(ready[0], &c, 1));
+}
+`.split('\n'),
+  ];
+}
+
+const EXEC_DROP_NEEDS_PER_TASK = `
+/* Only the per-task exec policy takes a drop set: elsewhere it is EINVAL. */
+TEST(exec_drop_needs_the_per_task_policy)
+{
+\tconst unsigned long lowest = SECCOMP_FLAGS_ALL & -SECCOMP_FLAGS_ALL;
+\tconst unsigned long drop = lowest ? lowest : 1UL;
+\tint status = 0;
+\tpid_t pid = fork();
+
+\tASSERT_LE(0, pid);
+\tif (pid == 0) {
+\t\tif (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+\t\t\t_exit(1);
+\t\tif (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FLAGS, SECCOMP_FLAGS_ALL, drop, 0) != -1)
+\t\t\tchild_exit(2);
+\t\tif (errno != EINVAL)
+\t\t\t_exit(3);
+\t\t_exit(prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 0 ? 0 : 4);
+\t}
+\tASSERT_EQ(pid, waitpid(pid, &status, 0));
+\tASSERT_TRUE(WIFEXITED(status));
+\tASSERT_EQ(0, WEXITSTATUS(status));
+}
+`;
+
+/** The exec policy's tests: the drop set under per-task, its refusal elsewhere. */
+function execTests(grouping: Grouping, flags: Flag[]): string[] {
+  // The blocks before end with a blank line.
+  if (execPolicyOf(grouping) !== 'per-task')
+    return EXEC_DROP_NEEDS_PER_TASK.trimStart().split('\n');
+  return [...EXEC_DROP_TESTS.trimStart().split('\n'), ...execDropsTest(execDrop(flags))];
 }
 
 const COMMON = `
@@ -463,7 +673,9 @@ export function selftestSource(grouping: Grouping): string {
     ' * the flag kills; no flags behave like strict mode (the TSC included);',
     ' * a violation kills the whole process; flags can be dropped and never',
     ' * regained; unknown bits and compat entry fail; /proc/<pid>/status shows',
-    ' * the flags; a forked child inherits them.',
+    ' * the flags; a forked child inherits them; under the per-task exec policy',
+    ' * the drop set only grows and execve() drops it (a program that allocates',
+    ' * memory runs on the kept flags), under the others it is refused.',
     ' * Sample calls get -1 for every argument, which fails harmlessly.',
     ' */',
     '#define _GNU_SOURCE',
@@ -472,6 +684,8 @@ export function selftestSource(grouping: Grouping): string {
     '#include <signal.h>',
     '#include <stdbool.h>',
     '#include <stdio.h>',
+    '#include <stdlib.h>',
+    '#include <string.h>',
     '#include <sys/prctl.h>',
     '#include <sys/syscall.h>',
     '#include <sys/wait.h>',
@@ -502,6 +716,7 @@ export function selftestSource(grouping: Grouping): string {
     ...flags.flatMap(variant),
     ...(flags.length > 0 ? FLAG_TESTS.split('\n') : []),
     ...forkTest(flags),
+    ...execTests(grouping, flags),
     'TEST_HARNESS_MAIN',
     '',
   ].join('\n');

@@ -47,7 +47,7 @@ export interface BisectResult {
  * Bisectability (docs/design.md, "Kernel semantics"): every prefix of the
  * series, applied to Linux 6.1, uses no CONFIG_ symbol that its Kconfig files
  * do not define yet, and compiles the objects the whole series touches
- * (kernel/seccomp.o, fs/exec.o, fs/proc/array.o). The prefixes are
+ * (kernel/seccomp.o, kernel/sys.o, fs/exec.o, fs/proc/array.o). The prefixes are
  * checked out in the `git am` worktree, which apply left at the full series,
  * and built out of tree in `<tree>.bisect`, so the build tree keeps its
  * objects and timestamps; that directory persists, and with ccache a prefix

@@ -1,4 +1,5 @@
 import { baseSyscallsFor, FLAG_NAME_PATTERN, type Grouping, getSyscallTable } from '@dust/model';
+import { type ExecPolicy, execPolicyOf } from '../render/c-source';
 import { EXEC_SYSCALLS, FORK_SYSCALLS, OUTSIDE_PREFERENCE, UNSAFE_TO_CALL } from './syscall-safety';
 
 /** The boot test runs on x86_64 (QEMU on the host): numbers come from that table. */
@@ -37,6 +38,8 @@ export interface ExecPlan {
   mask: number;
   via: (typeof EXEC_SYSCALLS)[number];
   reset: boolean;
+  /** The policy's name for the report; per-task with no drop set behaves as keep. */
+  policy: ExecPolicy;
   inside: SyscallRef;
   outside: SyscallRef | null;
 }
@@ -241,6 +244,7 @@ function planExec(
       mask: maskOf(flag.bit),
       via,
       reset: grouping.policy.exec === 'reset-to-base',
+      policy: execPolicyOf(grouping),
       // Without another callable syscall, the exec call itself (with -1 arguments: EFAULT) is the probe.
       inside: plan.callable[0] ?? ref(via),
       outside: outsideOf(new Set(flag.syscalls)),

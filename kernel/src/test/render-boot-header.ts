@@ -86,6 +86,7 @@ export function renderBootHeader(plan: BootPlan): string {
       `#define DUST_EXEC_STYLE ${exec.via === 'execve' ? 0 : 1}`,
       `#define DUST_EXEC_VIA ${cName(exec.via)}`,
       `#define DUST_EXEC_RESET ${exec.reset ? 1 : 0}`,
+      `#define DUST_EXEC_POLICY "${exec.policy}"`,
       `#define DUST_EXEC_HAS_OUTSIDE ${exec.outside ? 1 : 0}`,
       `static const struct dust_call dust_exec_inside = ${cCall(exec.inside)};`,
     );

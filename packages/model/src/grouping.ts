@@ -23,7 +23,7 @@ export const ForkPolicySchema = z
 export const ExecPolicySchema = z
   .string()
   .describe(
-    'What survives execve: "keep" (flags survive, as seccomp filters do) or "reset-to-base" (only the base set remains). Required when any flag permits execve or execveat.',
+    'What survives execve: "keep" (flags survive, as seccomp filters do), "per-task" (each task names, with the fourth prctl() argument, the flags it drops at its next execve; none by default) or "reset-to-base" (only the base set remains). Required when any flag permits execve or execveat.',
   );
 
 /** What an omitted `policy` (or `policy.fork`) means: children inherit, exec unspecified. */

@@ -32,7 +32,7 @@ function randomGrouping(next: () => number, sloppy: boolean): Grouping {
       syscalls,
     });
   }
-  const exec = sloppy && next() < 0.2 ? undefined : pick(['keep', 'reset-to-base']);
+  const exec = sloppy && next() < 0.2 ? undefined : pick(['keep', 'per-task', 'reset-to-base']);
   return {
     schema: 'dust.grouping/v1',
     kernel: '6.1',

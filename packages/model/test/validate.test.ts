@@ -243,14 +243,18 @@ describe('policy rules', () => {
     );
   });
 
-  it('EXEC_POLICY_INVALID for anything but keep and reset-to-base', () => {
+  it('EXEC_POLICY_INVALID for anything but keep, per-task and reset-to-base', () => {
     const result = check(grouping([flag('A', 0, ['openat'])], { fork: 'inherit', exec: 'drop' }));
     assert.deepEqual(
       result.diagnostics.map((d) => [d.code, d.path]),
       [['EXEC_POLICY_INVALID', '/policy/exec']],
     );
+    assert.match(result.diagnostics[0]?.message ?? '', /"keep", "per-task" or "reset-to-base"/);
     const reset = grouping([flag('A', 0, ['execve'])], { fork: 'inherit', exec: 'reset-to-base' });
     assert.deepEqual(check(reset).diagnostics, []);
+    const perTask = grouping([flag('A', 0, ['execve'])], { fork: 'inherit', exec: 'per-task' });
+    assert.deepEqual(check(perTask).diagnostics, []);
+    assert.equal(check(perTask).grouping?.policy.exec, 'per-task');
   });
 
   it('FORK_POLICY_INVALID for anything but inherit', () => {

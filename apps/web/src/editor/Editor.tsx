@@ -218,6 +218,7 @@ export function Editor({ starts, initialStart, baseline, target, rename, signedI
               >
                 <option value="">(not set)</option>
                 <option value="keep">keep (flags survive execve)</option>
+                <option value="per-task">per-task (each task names the flags execve drops)</option>
                 <option value="reset-to-base">
                   reset-to-base (only the base set after execve)
                 </option>

@@ -84,6 +84,8 @@ test('sets and clears the exec policy', () => {
   assert.equal('exec' in state.draft.policy, false);
   state = editorReducer(state, { type: 'setExecPolicy', exec: 'reset-to-base' });
   assert.equal(state.draft.policy.exec, 'reset-to-base');
+  state = editorReducer(state, { type: 'setExecPolicy', exec: 'per-task' });
+  assert.equal(state.draft.policy.exec, 'per-task');
   state = editorReducer(state, { type: 'setForkPolicy', fork: 'inherit' });
   assert.equal(state.draft.policy.fork, 'inherit');
 });

@@ -4,7 +4,12 @@ import type { Findings } from './findings';
 import { quote } from './text';
 
 export const FORK_POLICIES = ['inherit'] as const;
-export const EXEC_POLICIES = ['keep', 'reset-to-base'] as const;
+/** What survives execve; the kernel side of each is in docs/design.md, "Kernel semantics". */
+export const EXEC_POLICIES = ['keep', 'per-task', 'reset-to-base'] as const;
+/** The policies as a message lists them: "keep", "per-task" or "reset-to-base". */
+const EXEC_POLICY_LIST = `${EXEC_POLICIES.slice(0, -1)
+  .map((p) => `"${p}"`)
+  .join(', ')} or "${EXEC_POLICIES[EXEC_POLICIES.length - 1]}"`;
 /** Syscalls that run a new program: granting one makes `policy.exec` required. */
 export const EXEC_SYSCALLS: ReadonlySet<string> = new Set(['execve', 'execveat']);
 
@@ -39,7 +44,7 @@ export function checkPolicy(grouping: Grouping, findings: Findings, policyGiven 
         'error',
         'EXEC_POLICY_REQUIRED',
         policyGiven ? ['policy'] : [],
-        `Flag ${quote(grant.flag)} grants ${grant.syscall} (/flags/${grant.index}), so policy.exec must say what survives execve: "keep" or "reset-to-base".`,
+        `Flag ${quote(grant.flag)} grants ${grant.syscall} (/flags/${grant.index}), so policy.exec must say what survives execve: ${EXEC_POLICY_LIST}.`,
       );
     }
   } else if (!(EXEC_POLICIES as readonly string[]).includes(exec)) {
@@ -47,7 +52,7 @@ export function checkPolicy(grouping: Grouping, findings: Findings, policyGiven 
       'error',
       'EXEC_POLICY_INVALID',
       ['policy', 'exec'],
-      `policy.exec is ${quote(exec)}; it must be "keep" or "reset-to-base".`,
+      `policy.exec is ${quote(exec)}; it must be ${EXEC_POLICY_LIST}.`,
     );
   }
 }
