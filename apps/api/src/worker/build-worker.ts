@@ -6,6 +6,7 @@ import { claimBuildJob } from './claim-build-job';
 import { expireGitHubBuildJobs } from './expire-github-build-jobs';
 import { releaseBuildJob } from './finish-build-job';
 import type { KernelTestFn } from './kernel-test-types';
+import { PollLoop } from './poll-loop';
 import { recordBuildEvent } from './record-build-event';
 import { requeueStaleBuildJobs } from './requeue-stale-build-jobs';
 import { type BuildRunOutcome, runBuildJob } from './run-build-job';
@@ -31,18 +32,19 @@ export interface BuildWorkerOptions {
  */
 export class BuildWorker {
   readonly id: string;
-  private readonly shutdown = new AbortController();
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: PollLoop;
   private readonly leaseSeconds: number;
-  private readonly pollMs: number;
   private readonly maxAttempts: number;
 
   constructor(private readonly options: BuildWorkerOptions) {
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     this.leaseSeconds = options.leaseSeconds ?? 120;
-    this.pollMs = options.pollMs ?? 2000;
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.loop = new PollLoop({
+      pollMs: options.pollMs ?? 2000,
+      step: async () => (await this.runOnce()) !== null,
+      onError: (error) => options.log?.error({ err: error }, 'build worker iteration failed'),
+    });
   }
 
   /** Re-queues dead workers' jobs, then runs at most one job. Returns what happened. */
@@ -78,7 +80,7 @@ export class BuildWorker {
         leaseSeconds: this.leaseSeconds,
         kernelTest: this.options.kernelTest,
         ...(this.options.github ? { github: this.options.github } : {}),
-        shutdown: this.shutdown.signal,
+        shutdown: this.loop.signal,
       },
       job,
     );
@@ -88,47 +90,16 @@ export class BuildWorker {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Checks the queue now instead of at the next poll (e.g. right after an approval). */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Stops polling; a running kernel test is aborted and its job given back to the queue. */
   async stop(): Promise<void> {
-    this.shutdown.abort(new Error('worker stopping'));
-    this.wakeUp?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.shutdown.signal.aborted) {
-      let worked = false;
-      try {
-        worked = (await this.runOnce()) !== null;
-      } catch (error) {
-        if (this.shutdown.signal.aborted) break;
-        this.options.log?.error({ err: error }, 'build worker iteration failed');
-      }
-      if (!worked) await this.sleep();
-    }
-  }
-
-  private sleep(): Promise<void> {
-    const signal = this.shutdown.signal;
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      signal.addEventListener('abort', done, { once: true });
-      this.wakeUp = done;
-    });
+    await this.loop.stop(new Error('worker stopping'));
   }
 }

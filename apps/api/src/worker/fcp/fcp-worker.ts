@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { finishFcp } from '../../domain/fcp/finish-fcp';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { PollLoop } from '../poll-loop';
 import { claimDueFcp } from './claim-due-fcp';
 
 export interface FcpWorkerOptions {
@@ -19,12 +20,15 @@ export interface FcpWorkerOptions {
 
 export class FcpWorker {
   readonly id: string;
-  private readonly stopping = new AbortController();
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: PollLoop;
 
   constructor(private readonly options: FcpWorkerOptions) {
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.loop = new PollLoop({
+      pollMs: options.pollMs ?? 2000,
+      step: async () => (await this.runOnce()) !== null,
+      onError: (error) => options.log?.error({ err: error }, 'fcp finisher step failed'),
+    });
   }
 
   /** Finishes one due period, if any; returns what happened (null: none was due). */
@@ -38,40 +42,10 @@ export class FcpWorker {
   }
 
   start(): void {
-    if (!this.loop) this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping.abort();
-    this.wakeUp?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      let busy = false;
-      try {
-        busy = (await this.runOnce()) !== null;
-      } catch (error) {
-        if (this.stopping.signal.aborted) break;
-        this.options.log?.error({ err: error }, 'fcp finisher step failed');
-      }
-      if (!busy) await this.sleep();
-    }
-  }
-
-  private sleep(): Promise<void> {
-    const signal = this.stopping.signal;
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.options.pollMs ?? 2000);
-      signal.addEventListener('abort', done, { once: true });
-      this.wakeUp = done;
-    });
+    await this.loop.stop();
   }
 }

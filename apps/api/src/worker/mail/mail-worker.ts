@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { MailConfig } from '../../config';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SendRaw } from '../../mail/smtp-transport';
+import { PollLoop } from '../poll-loop';
 import { claimMailPosting, requeueStaleMailPostings } from './claim-mail-posting';
 import { dispatchNotifications } from './dispatch-notifications';
 import { followLore } from './follow-lore';
@@ -32,13 +33,19 @@ export interface MailStep {
 
 export class MailWorker {
   readonly id: string;
-  private readonly stopping = new AbortController();
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: PollLoop;
   private lastLore = 0;
 
   constructor(private readonly options: MailWorkerOptions) {
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.loop = new PollLoop({
+      pollMs: options.pollMs ?? 2000,
+      step: async () => {
+        const step = await this.runOnce();
+        return step.notifications > 0 || step.sent !== null;
+      },
+      onError: (error) => options.log?.error({ err: error }, 'mail worker step failed'),
+    });
   }
 
   /** One step of each kind of work; returns what it did. */
@@ -78,46 +85,15 @@ export class MailWorker {
   }
 
   start(): void {
-    if (!this.loop) this.loop = this.run();
+    this.loop.start();
   }
 
   /** Looks at the outbox now (after an approval or a posting) instead of at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopping.abort();
-    this.wakeUp?.();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      let busy = false;
-      try {
-        const step = await this.runOnce();
-        busy = step.notifications > 0 || step.sent !== null;
-      } catch (error) {
-        if (this.stopping.signal.aborted) break;
-        this.options.log?.error({ err: error }, 'mail worker step failed');
-      }
-      if (!busy) await this.sleep();
-    }
-  }
-
-  private sleep(): Promise<void> {
-    const signal = this.stopping.signal;
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.options.pollMs ?? 2000);
-      signal.addEventListener('abort', done, { once: true });
-      this.wakeUp = done;
-    });
+    await this.loop.stop();
   }
 }
