@@ -134,6 +134,8 @@ test('a series that does not apply fails at apply and leaves the build tree as i
       ],
     );
     assert.match(verdict.stages[1]?.log ?? '', /patch does not apply|Patch failed/);
+    // checkpatch never ran: its figures are unknown, not zero.
+    assert.equal(verdict.checkpatch, null);
     assert.equal(head(), before);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -154,6 +156,7 @@ test('an invalid grouping fails at prepare with its diagnostics, touching nothin
     verdict.stages.map((s) => s.name),
     ['prepare'],
   );
+  assert.equal(verdict.checkpatch, null);
 });
 
 test('an abort (a lost lease) ends the run at once: no stage after it starts', {

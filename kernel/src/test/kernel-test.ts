@@ -18,7 +18,6 @@ import { type BootPlan, planBootTest } from './plan-boot-test';
 import { renderBootHeader } from './render-boot-header';
 import { runCheckpatch } from './run-checkpatch';
 import {
-  type CheckpatchSummary,
   type KernelTestOptions,
   type KernelVerdict,
   STAGE_NAMES,
@@ -27,7 +26,6 @@ import {
   type StageStatus,
 } from './types';
 
-const NO_CHECKPATCH: CheckpatchSummary = { errors: 0, warnings: 0, perPatch: [] };
 const DEFAULT_BOOT_TIMEOUT = 120;
 
 /** What a stage function returns: its status, an optional log, and why it failed. */
@@ -53,7 +51,8 @@ export async function kernelTest(opts: KernelTestOptions = {}): Promise<KernelVe
   const verdict: KernelVerdict = {
     status: 'passed',
     stages,
-    checkpatch: NO_CHECKPATCH,
+    // Until checkpatch has run it has measured nothing: null, never zero counts.
+    checkpatch: null,
     flags: [],
     checks: [],
   };
